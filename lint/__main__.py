@@ -1,0 +1,6 @@
+"""Allow ``python -m lint``."""
+
+from lint.cli import main
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,283 @@
+"""Command-line interface: ``reportlint check | outline | checklists | explain``.
+
+Exit codes: 0 no finding at or above ``--fail-on``; 1 findings at or above it;
+2 usage error, bad checklist, or a file that could not be read.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import sys
+
+import click
+
+from lint import __version__
+
+FORMATS = ["text", "json"]
+FAIL_ON = ["error", "warning", "info", "never"]
+LANGS = ["zh", "en"]
+EXIT_USAGE = 2
+
+
+def _fail(message: str) -> None:
+    """Print a one-line error and exit 2."""
+    click.echo(f"reportlint: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+def _load_checklist(ref: str):
+    from lint.checklist import ChecklistError, load_checklist
+
+    try:
+        return load_checklist(ref)
+    except ChecklistError as exc:
+        for line in exc.format_lines():
+            click.echo(f"reportlint: {line}", err=True)
+        sys.exit(EXIT_USAGE)
+
+
+def _rule_ids(values: tuple[str, ...]) -> frozenset[str]:
+    from lint.rules import all_rules
+
+    rules = all_rules()
+    ids = {part.strip() for value in values for part in value.split(",") if part.strip()}
+    for rid in sorted(ids):
+        if rid not in rules:
+            close = difflib.get_close_matches(rid, list(rules), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else " (see 'reportlint explain')"
+            _fail(f"unknown rule id '{rid}'{hint}")
+    return frozenset(ids)
+
+
+def _collect(paths: tuple[str, ...]) -> list[str]:
+    """Expand directories recursively to the report files they hold, in a stable order."""
+    from lint.readers import supported
+
+    out: list[str] = []
+    for p in paths:
+        if p == "-" or not os.path.isdir(p):
+            out.append(p)
+            continue
+        for root, dirs, files in os.walk(p):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            out.extend(os.path.join(root, f) for f in sorted(files) if supported(f) and not f.startswith("."))
+    return out
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="reportlint")
+def main() -> None:
+    """reportlint — 检查法治政府建设年度报告的结构是否符合规定。
+
+    Lint Chinese government annual reports against the structure the rules mandate.
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--checklist",
+    "checklist_ref",
+    default="fazhi-2019",
+    show_default=True,
+    help="Built-in checklist id or path to a checklist YAML file.",
+)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default="error",
+    show_default=True,
+    help="Lowest severity that makes the exit code 1.",
+)
+@click.option(
+    "--lang", type=click.Choice(LANGS), default="zh", show_default=True, help="Language of messages."
+)
+@click.option(
+    "--select", multiple=True, metavar="RULE", help="Only run these rules (repeatable, or comma-separated)."
+)
+@click.option(
+    "--ignore", multiple=True, metavar="RULE", help="Do not run these rules (repeatable, or comma-separated)."
+)
+@click.option("--no-color", is_flag=True, help="Never colour the output.")
+@click.option("--quiet", "-q", is_flag=True, help="Print findings only: no hints, no summary.")
+def check(paths, checklist_ref, fmt, fail_on, lang, select, ignore, no_color, quiet) -> None:
+    """Lint report files or directories (PATHS; '-' reads standard input)."""
+    from lint.engine import Options, lint_file
+    from lint.formatters import exit_code
+
+    checklist = _load_checklist(checklist_ref)
+    options = Options(checklist, lang, _rule_ids(select), _rule_ids(ignore))
+    files = _collect(paths)
+    results = []
+    for path in files:
+        if path == "-":
+            results.append(lint_file("<stdin>", options, data=sys.stdin.buffer.read()))
+        else:
+            results.append(lint_file(path, options))
+    if fmt == "json":
+        from lint.formatters import json as json_fmt
+
+        click.echo(json_fmt.render(results))
+    else:
+        from rich.console import Console
+
+        from lint.formatters import text
+
+        console = Console(no_color=no_color, highlight=False, soft_wrap=True)
+        err_console = Console(stderr=True, no_color=no_color, highlight=False, soft_wrap=True)
+        if not files:
+            err_console.print(
+                "没有找到报告文件（.txt、.md）" if lang == "zh" else "no report files found (.txt, .md)"
+            )
+        text.render(results, console, err_console, lang, quiet)
+    sys.exit(exit_code(results, fail_on))
+
+
+@main.command()
+@click.argument("path")
+@click.option("--checklist", "checklist_ref", default="fazhi-2019", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True)
+@click.option("--no-color", is_flag=True)
+def outline(path, checklist_ref, fmt, lang, no_color) -> None:
+    """Show the outline reportlint sees in PATH and how headings map to sections."""
+    from lint.engine import Options, lint_file
+
+    checklist = _load_checklist(checklist_ref)
+    options = Options(checklist, lang)
+    if path == "-":
+        result = lint_file("<stdin>", options, data=sys.stdin.buffer.read())
+    else:
+        result = lint_file(path, options)
+    if result.error is not None:
+        _fail(f"{path}: {result.error}")
+    if fmt == "json":
+        import json
+
+        from lint.formatters.json import file_json
+
+        data = file_json(result)
+        data.pop("findings")
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+
+    from lint.formatters.outline import render
+
+    render(result, Console(no_color=no_color, highlight=False, soft_wrap=True), lang)
+
+
+@main.group()
+def checklists() -> None:
+    """List, show and validate checklists."""
+
+
+@checklists.command("list")
+def checklists_list() -> None:
+    """List the built-in checklists."""
+    from lint.checklist import builtin_ids
+
+    for cid in builtin_ids():
+        cl = _load_checklist(cid)
+        base = f"  (extends {cl.extends})" if cl.extends else ""
+        click.echo(f"{cid:<22} {cl.name}{base}")
+
+
+@checklists.command("show")
+@click.argument("ref")
+@click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True)
+def checklists_show(ref, lang) -> None:
+    """Show a checklist (built-in id or file) with extends resolved."""
+    cl = _load_checklist(ref)
+    en = lang == "en"
+    click.echo(f"{cl.id}: {cl.name_en if en and cl.name_en else cl.name}")
+    if cl.extends:
+        click.echo(f"  extends: {cl.extends}")
+    if cl.source:
+        click.echo(f"  source: {cl.source}")
+    click.echo(f"  threshold: {cl.threshold:g}")
+    for n, s in enumerate(cl.ordered(), start=1):
+        req = ("required" if en else "必备") if s.required else ("optional" if en else "可选")
+        click.echo(f"\n{n}. {s.id}  [{req}, {s.severity}]")
+        click.echo(f"   {s.title}")
+        if s.title_en:
+            click.echo(f"   {s.title_en}")
+        if s.aliases:
+            click.echo(f"   aliases: {'、'.join(s.aliases)}")
+        if s.keywords:
+            click.echo(f"   keywords: {'、'.join(s.keywords)}")
+        for el in s.elements:
+            click.echo(f"   element {el.id} ({el.name}): {'、'.join(el.patterns)}")
+
+
+@checklists.command("validate")
+@click.argument("files", nargs=-1, required=True)
+def checklists_validate(files) -> None:
+    """Validate checklist files; print every problem with file:line. Exit 1 if any is invalid."""
+    from lint.checklist import ChecklistError, load_file
+
+    bad = False
+    for f in files:
+        try:
+            cl = load_file(f)
+        except ChecklistError as exc:
+            bad = True
+            for line in exc.format_lines():
+                click.echo(line)
+            continue
+        click.echo(f"{f}: ok ({cl.id}, {len(cl.sections)} sections)")
+    sys.exit(1 if bad else 0)
+
+
+@main.command()
+@click.argument("rule", required=False)
+@click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True)
+def explain(rule, lang) -> None:
+    """Explain RULE: what it checks, why, an example, how to fix. Without RULE, list all rules."""
+    from lint.rules import all_rules
+
+    rules = all_rules()
+    en = lang == "en"
+    if rule is None:
+        for r in rules.values():
+            click.echo(f"{r.id:<20} {r.severity:<8} {r.summary['en' if en else 'zh']}")
+        return
+    if rule not in rules:
+        close = difflib.get_close_matches(rule, list(rules), n=1)
+        _fail(f"unknown rule id '{rule}'" + (f" (did you mean '{close[0]}'?)" if close else ""))
+    r = rules[rule]
+    k = "en" if en else "zh"
+    heads = (
+        {
+            "what": "What it checks",
+            "why": "Why",
+            "basis": "Basis",
+            "bad": "Fails",
+            "good": "Passes",
+            "fix": "How to fix",
+        }
+        if en
+        else {
+            "what": "检查内容",
+            "why": "原因",
+            "basis": "依据",
+            "bad": "不合格示例",
+            "good": "合格示例",
+            "fix": "修改方法",
+        }
+    )
+    click.echo(f"{r.id} ({r.severity}, {r.family}) — {r.summary[k]}\n")
+    click.echo(f"{heads['what']}:\n  {r.explain[f'what_{k}']}\n")
+    click.echo(f"{heads['why']}:\n  {r.explain[f'why_{k}']}\n")
+    if r.basis:
+        click.echo(f"{heads['basis']}:\n  {r.basis}\n")
+    for key in ("bad", "good"):
+        body = "\n".join("  │ " + ln for ln in getattr(r, key).rstrip("\n").split("\n"))
+        click.echo(f"{heads[key]}:\n{body}\n")
+    click.echo(f"{heads['fix']}:\n  {r.explain[f'fix_{k}']}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

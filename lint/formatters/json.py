@@ -1,0 +1,66 @@
+"""JSON output: a versioned contract read by tests and CI tools."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from lint.engine import FileResult
+from lint.formatters import summary
+from lint.outline import Outline
+
+VERSION = 1
+
+
+def outline_json(result: FileResult) -> list[dict[str, Any]]:
+    outline: Outline | None = result.outline
+    if outline is None or result.match is None:
+        return []
+    items = []
+    for h in outline.headings:
+        m = result.match.section_of(h)
+        items.append(
+            {
+                "line": h.lineno,
+                "level": h.level,
+                "marker": h.marker,
+                "text": h.text,
+                "section": m.section if m else None,
+                "score": m.score if m else None,
+                "reason": m.reason.render("en") if m else None,
+            }
+        )
+    return items
+
+
+def file_json(result: FileResult) -> dict[str, Any]:
+    if result.error is not None:
+        return {"path": result.path, "error": result.error}
+    doc, outline = result.document, result.outline
+    assert doc is not None and outline is not None
+    return {
+        "path": result.path,
+        "format": doc.format,
+        "encoding": doc.encoding,
+        "checklist": result.checklist.id if result.checklist else None,
+        "title": {"text": outline.title.text, "line": outline.title.line.lineno} if outline.title else None,
+        "year": outline.year,
+        "outline": outline_json(result),
+        "findings": [
+            {
+                "rule": f.rule,
+                "severity": f.severity,
+                "line": f.line,
+                "column": f.column,
+                "section": f.section,
+                "message": f.message,
+                "hint": f.hint,
+            }
+            for f in result.findings
+        ],
+    }
+
+
+def render(results: list[FileResult]) -> str:
+    payload = {"version": VERSION, "files": [file_json(r) for r in results], "summary": summary(results)}
+    return json.dumps(payload, ensure_ascii=False, indent=2)

@@ -1,0 +1,245 @@
+"""Map outline headings to checklist sections.
+
+Each top-level heading is normalised (marker, years, filler words and
+punctuation removed) and scored against every section's canonical title and
+aliases with rapidfuzz, on characters and on jieba words (so that swapped
+words still match), plus keyword evidence.  Sections are then assigned
+globally — each section at most once, maximising the total score — so that the
+order rule can see what is out of place.  Every mapping carries its score and
+the reason for it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from rapidfuzz import fuzz
+
+from lint.checklist import Checklist, Section
+from lint.document import Line
+from lint.normalize import fold_width
+from lint.outline import Heading, Outline
+
+_PUNCT = re.compile(r"[\s，,。.、；;：:！!？?“”\"'‘’（）()《》〈〉【】\[\]—\-－·…]+")
+_YEARS = re.compile(r"(?:19|20)\d{2}\s*年度?|[本上下今去明次]一?年度")
+# Words too common in the genre to tell sections apart.
+_FILLER = re.compile(
+    r"推进法治政府建设|加强法治政府建设|法治政府建设|有关|工作|情况|方面|我[镇县市区局乡街委]|的"
+)
+_LEADING = re.compile(r"^关于")
+
+
+@dataclass
+class Reason:
+    kind: str  # "title" | "alias" | "keywords" | "position"
+    detail: str  # the alias or keywords that matched
+
+    def render(self, lang: str) -> str:
+        if self.kind == "position":
+            return (
+                "position: unmatched top-level heading before the next section"
+                if lang == "en"
+                else "位置：未匹配的一级标题位于后续部分之前（专题式写法）"
+            )
+        if self.kind == "title":
+            return "canonical title" if lang == "en" else "标准标题"
+        zh, en = {"alias": ("别名", "alias"), "keywords": ("关键词", "keywords")}[self.kind]
+        return f"{en} “{self.detail}”" if lang == "en" else f"{zh}「{self.detail}」"
+
+
+@dataclass
+class Mapping:
+    heading: Heading
+    section: str
+    score: float | None
+    reason: Reason
+
+
+@dataclass
+class Mention:
+    line: Line
+    heading: Heading | None  # the heading whose section holds the line
+    phrase: str
+
+
+@dataclass
+class MatchResult:
+    mappings: dict[int, Mapping] = field(default_factory=dict)  # id(heading) → mapping
+    by_section: dict[str, list[Heading]] = field(default_factory=dict)
+    duplicates: list[Mapping] = field(default_factory=list)
+    unknown: list[Heading] = field(default_factory=list)
+    sub_matches: dict[str, Mapping] = field(default_factory=dict)  # missing section → sub-heading
+    mentions: dict[str, Mention] = field(default_factory=dict)  # missing section → paragraph mention
+
+    def section_of(self, heading: Heading) -> Mapping | None:
+        return self.mappings.get(id(heading))
+
+    def missing(self, checklist: Checklist) -> list[Section]:
+        return [s for s in checklist.ordered() if s.id not in self.by_section]
+
+
+def light_normalize(text: str) -> str:
+    """Width-folded text without punctuation, spaces and a leading 关于."""
+    return _LEADING.sub("", _PUNCT.sub("", fold_width(text)))
+
+
+def core_normalize(text: str) -> str:
+    """The distinctive part of a heading: no years, no filler words."""
+    dated = _YEARS.sub("", light_normalize(text))
+    return _FILLER.sub("", dated) or dated
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():
+    import io
+
+    import jieba  # lazy: only the matcher needs word boundaries
+
+    tk = jieba.Tokenizer()
+    # A small domain dictionary instead of jieba's 5 MB default: no cache file,
+    # no 0.7 s dictionary load.
+    data = resources.files("lint").joinpath("data/words.txt").read_bytes()
+    tk.FREQ, tk.total = tk.gen_pfdict(io.BytesIO(data))
+    tk.initialized = True
+    return tk
+
+
+@lru_cache(maxsize=4096)
+def words(text: str) -> str:
+    """Space-separated jieba words of a normalised heading."""
+    return " ".join(_tokenizer().lcut(text, HMM=False))
+
+
+@dataclass
+class _Variant:
+    kind: str
+    text: str
+    core: str
+    words: str
+
+
+@lru_cache(maxsize=64)
+def _variants(section: Section) -> list[_Variant]:
+    out = [_Variant("title", section.title, core_normalize(section.title), "")]
+    out += [_Variant("alias", a, core_normalize(a), "") for a in section.aliases]
+    for v in out:
+        v.words = words(v.core)
+    return out
+
+
+def score_heading(text: str, section: Section) -> tuple[float, Reason]:
+    """Similarity (0–100) of a heading text to a section, with the reason."""
+    light = light_normalize(text)
+    core = core_normalize(text)
+    core_words = words(core)
+    best, best_gap, reason = 0.0, 0, Reason("title", section.title)
+    for v in _variants(section):
+        score = max(fuzz.ratio(core, v.core), 0.95 * fuzz.token_sort_ratio(core_words, v.words))
+        if len(v.core) >= 3 and v.core in core:
+            score = max(score, 85 + 15 * len(v.core) / len(core))
+        # On equal scores prefer the variant closest in length to the heading as written.
+        gap = abs(len(light_normalize(v.text)) - len(light))
+        if score > best or (score == best and gap < best_gap):
+            best, best_gap, reason = score, gap, Reason(v.kind, v.text)
+    hits = [k for k in section.keywords if k in light]
+    if hits:
+        kw_score = min(90.0, 45.0 + 20.0 * len(hits))
+        if kw_score > best:
+            best, reason = kw_score, Reason("keywords", "、".join(hits))
+    return round(best, 1), reason
+
+
+def _assign(scores: list[list[float]], threshold: float) -> list[tuple[int, int]]:
+    """Each section at most once, maximising the total score (DP over section subsets)."""
+    k = len(scores[0]) if scores else 0
+    Pairs = tuple[tuple[int, int], ...]
+    best: dict[int, tuple[float, Pairs]] = {0: (0.0, ())}
+    for i, row in enumerate(scores):
+        new: dict[int, tuple[float, Pairs]] = {}
+        for mask, (total, pairs) in best.items():
+            candidates = [(mask, total, pairs)]
+            for j in range(k):
+                if not mask & (1 << j) and row[j] >= threshold:
+                    # A tiny penalty by position: on equal scores the earlier heading wins.
+                    candidates.append((mask | (1 << j), total + row[j] - i * 1e-6, (*pairs, (i, j))))
+            for cmask, ctotal, cpairs in candidates:
+                if cmask not in new or ctotal > new[cmask][0]:
+                    new[cmask] = (ctotal, cpairs)
+        best = new
+    return list(max(best.values(), key=lambda tp: tp[0])[1])
+
+
+def _owner(outline: Outline, line_index: int) -> Heading | None:
+    owner = None
+    for h in outline.headings:
+        if h.index <= line_index:
+            owner = h
+        else:
+            break
+    return owner
+
+
+def match(outline: Outline, checklist: Checklist) -> MatchResult:
+    """Map the outline's headings to the checklist's sections."""
+    sections = checklist.ordered()
+    threshold = checklist.threshold
+    result = MatchResult()
+    tops = outline.top_level()
+    table = [[score_heading(h.text, s) for s in sections] for h in tops]
+    scores = [[sc for sc, _ in row] for row in table]
+    assigned: dict[int, int] = dict(_assign(scores, threshold))  # heading position → section position
+
+    for i, h in enumerate(tops):
+        if i in assigned:
+            j = assigned[i]
+        else:
+            j = max(range(len(sections)), key=lambda jj: scores[i][jj]) if sections else -1
+            if j < 0 or scores[i][j] < threshold:
+                continue
+        sc, reason = table[i][j]
+        mapping = Mapping(h, sections[j].id, sc, reason)
+        if i in assigned or sections[j].repeatable:
+            result.mappings[id(h)] = mapping
+        else:
+            result.duplicates.append(mapping)
+
+    # Unmatched top-level headings standing before any later section belong to
+    # a collecting section (thematic achievements → measures).
+    order = {s.id: n for n, s in enumerate(sections)}
+    for s in sections:
+        if not s.collect_unmatched:
+            continue
+        for h in tops:
+            m = result.mappings.get(id(h))
+            if m is not None and order[m.section] > order[s.id]:
+                break
+            if m is None and all(d.heading is not h for d in result.duplicates):
+                result.mappings[id(h)] = Mapping(h, s.id, None, Reason("position", ""))
+
+    for h in outline.headings:
+        m = result.mappings.get(id(h))
+        if m is not None:
+            result.by_section.setdefault(m.section, []).append(h)
+    result.unknown = [
+        h for h in tops if id(h) not in result.mappings and all(d.heading is not h for d in result.duplicates)
+    ]
+
+    for s in result.missing(checklist):
+        subs = [h for h in outline.headings if h.level > 1]
+        best: Mapping | None = None
+        for h in subs:
+            sc, reason = score_heading(h.text, s)
+            if sc >= threshold and (best is None or sc > (best.score or 0)):
+                best = Mapping(h, s.id, sc, reason)
+        if best is not None:
+            result.sub_matches[s.id] = best
+        elif s.mentions:
+            for idx, ln in enumerate(outline.document.lines):
+                phrase = next((p for p in s.mentions if p in ln.text), None)
+                if phrase and idx not in outline.front:
+                    result.mentions[s.id] = Mention(ln, _owner(outline, idx), phrase)
+                    break
+    return result

@@ -1,0 +1,308 @@
+"""Build the outline of a document: title, year, addressee and headings.
+
+Headings are found from numbering markers (GB/T 9704: 「一、」「（一）」「1.」
+「（1）」 and their common mis-stylings) and, in Markdown, from ``#``.  Levels
+come from context, not from the marker alone: a top-level heading numbered
+「1、」 among 「二、」「三、」 is still a top-level heading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lint.document import Document, Line
+
+CN_DIGITS = "一二三四五六七八九十百零〇两"
+_CN_VALUE = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+
+#: Marker kinds in GB/T 9704 order; the rank is the canonical level.
+CANONICAL_RANK = {"cn-part": 0, "cn": 1, "cn-paren": 2, "arabic": 3, "arabic-paren": 4, "circled": 5}
+
+_MARKERS: list[tuple[str, re.Pattern[str]]] = [
+    ("cn-part", re.compile(rf"^(第([{CN_DIGITS}]{{1,3}})(?:部分|章|节))[、，,：:.．\s]*")),
+    ("cn-paren", re.compile(rf"^([（(]\s*([{CN_DIGITS}]{{1,3}})\s*[）)][、，,.．]?)\s*")),
+    ("cn", re.compile(rf"^(([{CN_DIGITS}]{{1,3}})\s*[、，,.．])\s*")),
+    ("arabic-paren", re.compile(r"^([（(]\s*(\d{1,2})\s*[）)][、，,.．]?)\s*")),
+    ("arabic", re.compile(r"^((\d{1,2})\s*[、，,.．](?!\d))\s*")),
+    ("circled", re.compile(r"^(([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))\s*")),
+]
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
+# A heading ends at the first sentence-ending mark; what follows is run-in body text.
+_RUN_IN_END = re.compile(r"[。！？；!?;]|[：:](?=.)")
+_TITLE_WORDS = re.compile(r"报告|总结|情况$")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_SPACES = re.compile(r"\s+")
+
+
+def cn_number(text: str) -> int:
+    """Value of a Chinese numeral up to 999 (「十二」 → 12, 「二十」 → 20)."""
+    if text.isdigit():
+        return int(text)
+    total, current = 0, 0
+    for ch in text:
+        if ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        else:
+            current = _CN_VALUE.get(ch, 0)
+    return total + current
+
+
+def compact(text: str) -> str:
+    """Remove all whitespace (titles are often letter-spaced: 「报     告」)."""
+    return _SPACES.sub("", text)
+
+
+@dataclass
+class Heading:
+    """One heading of the outline."""
+
+    line: Line
+    index: int  # position in Document.lines
+    kind: str  # marker kind, e.g. "cn" for 「一、」, or "md2" for a Markdown ##
+    marker: str  # the marker as written, e.g. 「一、」, 「(三)」, 「1、」
+    number: int | None
+    text: str  # heading text without marker and without run-in body
+    inline_body: str = ""
+    level: int = 0
+    promoted: bool = False  # level inferred from context (e.g. 「1、」 standing for 「一、」)
+    parent: Heading | None = field(default=None, repr=False)
+
+    @property
+    def lineno(self) -> int:
+        return self.line.lineno
+
+    @property
+    def column(self) -> int:
+        return self.line.column
+
+
+@dataclass
+class Title:
+    text: str
+    line: Line
+
+
+@dataclass
+class Outline:
+    document: Document
+    title: Title | None
+    year: int | None
+    addressee: Line | None
+    headings: list[Heading]
+    #: Indices of lines that belong to the front matter (title, addressee, issuing body).
+    front: set[int] = field(default_factory=set)
+
+    def top_level(self) -> list[Heading]:
+        return [h for h in self.headings if h.level == 1]
+
+    def body_between(self, start: int, end: int) -> list[Line]:
+        """Non-empty, non-heading lines with index in [start, end)."""
+        heads = {h.index for h in self.headings}
+        return [
+            ln
+            for i, ln in enumerate(self.document.lines[start:end], start=start)
+            if ln.text and i not in heads and i not in self.front
+        ]
+
+    def section_end(self, heading: Heading) -> int:
+        """Index of the line where the heading's section ends (next heading of same or higher level)."""
+        found = False
+        for h in self.headings:
+            if h is heading:
+                found = True
+            elif found and h.level <= heading.level:
+                return h.index
+        return len(self.document.lines)
+
+    def section_text(self, heading: Heading) -> str:
+        """All text of the heading's section, sub-headings included, without the heading itself."""
+        end = self.section_end(heading)
+        parts = [heading.inline_body]
+        heads = {h.index: h for h in self.headings}
+        for i in range(heading.index + 1, end):
+            ln = self.document.lines[i]
+            if i in heads:
+                parts.append(heads[i].text + heads[i].inline_body)
+            elif ln.text:
+                parts.append(ln.text)
+        return "\n".join(p for p in parts if p)
+
+
+def _match_marker(text: str) -> tuple[str, str, int, str] | None:
+    for kind, pattern in _MARKERS:
+        m = pattern.match(text)
+        if m and m.end() < len(text):
+            number = (
+                cn_number(m.group(2)) if kind != "circled" else "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".index(m.group(2)) + 1
+            )
+            return kind, m.group(1).strip(), number, text[m.end() :]
+    return None
+
+
+def _split_run_in(rest: str) -> tuple[str, str]:
+    m = _RUN_IN_END.search(rest)
+    if not m:
+        return rest.strip(), ""
+    return rest[: m.start()].strip(), rest[m.end() :].strip()
+
+
+def _find_heading(line: Line, index: int, markdown: bool) -> Heading | None:
+    text = line.text
+    if markdown:
+        md = _MD_HEADING.match(text)
+        if md:
+            inner = md.group(2).strip("*_ ")
+            found = _match_marker(inner)
+            if found:
+                kind, marker, number, rest = found
+            else:
+                kind, marker, number, rest = f"md{len(md.group(1))}", md.group(1), None, inner
+            head, body = _split_run_in(rest)
+            return Heading(line, index, kind, marker, number, head or rest, body)
+        text = text.strip("*_ ")
+    found = _match_marker(text)
+    if not found:
+        return None
+    kind, marker, number, rest = found
+    head, body = _split_run_in(rest)
+    if not head:
+        return None
+    return Heading(line, index, kind, marker, number, head, body)
+
+
+def _rank(kind: str) -> int:
+    if kind.startswith("md"):
+        return int(kind[2:])
+    return CANONICAL_RANK[kind]
+
+
+def _promote_misstyled(headings: list[Heading]) -> None:
+    """Let a heading of another style fill a gap in the top-level sequence.
+
+    Seed 004 numbers its first section 「1、」 and the others 「二、」「三、」「四、」:
+    the 「1、」 stands where 「一、」 belongs and is a top-level heading.
+    """
+    if not headings:
+        return
+    top_kind = min((h.kind for h in headings), key=_rank)
+    expected, prev = 1, -1
+    for i, h in enumerate(headings):
+        if h.kind != top_kind or h.number is None:
+            continue
+        if h.number == expected + 1 and i > prev + 1:
+            candidate = headings[prev + 1]
+            if candidate.kind != top_kind and candidate.number == expected:
+                candidate.promoted = True
+        expected, prev = h.number + 1, i
+
+
+def _assign_levels(headings: list[Heading]) -> None:
+    """Levels by nesting: each style gets its depth from the first time it appears."""
+    if not headings:
+        return
+    top_kind = min((h.kind for h in headings), key=_rank)
+    order: dict[str, int] = {}
+    stack: list[tuple[str, Heading]] = []
+    for h in headings:
+        kind = top_kind if h.promoted else h.kind
+        order.setdefault(kind, len(order))
+        kinds = [k for k, _ in stack]
+        if kind in kinds:
+            del stack[kinds.index(kind) :]
+        else:
+            while stack and order[stack[-1][0]] >= order[kind]:
+                stack.pop()
+        h.level = len(stack) + 1
+        h.parent = stack[-1][1] if stack else None
+        stack.append((kind, h))
+
+
+def _is_front_candidate(text: str) -> bool:
+    return len(compact(text)) <= 40 and "。" not in text
+
+
+def _front_matter(
+    doc: Document, first_heading: int, markdown: bool
+) -> tuple[Title | None, Line | None, set[int]]:
+    """Find title, addressee and issuing-body lines before the first heading or paragraph."""
+    lines = doc.lines
+    groups: list[list[tuple[int, Line]]] = [[]]
+    addressee: Line | None = None
+    front: set[int] = set()
+    for i, ln in enumerate(lines[:first_heading]):
+        text = ln.text
+        if not text:
+            groups.append([])
+            continue
+        if markdown and text.startswith("#"):
+            text = _MD_HEADING.sub(r"\2", text)
+        if not _is_front_candidate(text):
+            break
+        if text.endswith(("：", ":")):
+            addressee = ln
+            front.add(i)
+            break
+        groups[-1].append((i, ln))
+    title: Title | None = None
+    for group in groups:
+        for j, (i, ln) in enumerate(group):
+            text = compact(_MD_HEADING.sub(r"\2", ln.text) if markdown else ln.text)
+            if _TITLE_WORDS.search(text):
+                title = Title(text, ln)
+                front.add(i)
+                break
+            if j + 1 < len(group):
+                nxt = compact(group[j + 1][1].text)
+                if len(nxt) <= 6 and _TITLE_WORDS.search(text + nxt):
+                    title = Title(text + nxt, ln)
+                    front.update({i, group[j + 1][0]})
+                    break
+        if title:
+            # Short lines above the title (issuing body) are front matter too.
+            front.update(i for i, _ in group if i < title.line.lineno - 1)
+            break
+    return title, addressee, front
+
+
+def _find_year(title: Title | None, doc: Document, headings: list[Heading]) -> int | None:
+    if title:
+        m = _YEAR.search(title.text)
+        if m:
+            return int(m.group(1))
+    probe = [ln.text for ln in doc.lines if ln.text][:4] + [h.text for h in headings[:1]]
+    for text in probe:
+        m = _YEAR.search(text)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def build_outline(doc: Document) -> Outline:
+    """Find the headings, their levels, and the front matter of a document."""
+    markdown = doc.format == "md"
+    headings = [h for i, ln in enumerate(doc.lines) if ln.text and (h := _find_heading(ln, i, markdown))]
+    first = headings[0].index if headings else len(doc.lines)
+    title, addressee, front = _front_matter(doc, first, markdown)
+    headings = [h for h in headings if h.index not in front]
+    _promote_misstyled(headings)
+    _assign_levels(headings)
+    year = _find_year(title, doc, headings)
+    return Outline(doc, title, year, addressee, headings, front)

@@ -1,0 +1,90 @@
+"""Readers turn a file into a :class:`lint.document.Document`.
+
+One module per input format; all return the same model.  Readers know nothing
+about checklists.  A reader raises :class:`ReadError` with a one-line, user
+facing message when the input cannot be used.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from lint.document import Document
+
+#: Files larger than this are refused rather than read into memory.
+MAX_INPUT_BYTES = 10 * 1024 * 1024
+
+
+class ReadError(Exception):
+    """A file could not be read or decoded; the message names the problem.
+
+    ``str(exc)`` is the English message; :meth:`render` picks the language.
+    """
+
+    def __init__(self, en: str, zh: str | None = None):
+        super().__init__(en)
+        self.en = en
+        self.zh = zh or en
+
+    def render(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+
+def _text_reader(fmt: str) -> Callable[[bytes, str], Document]:
+    def read(data: bytes, name: str) -> Document:
+        from lint.readers import text
+
+        return text.read(data, name, fmt)
+
+    return read
+
+
+#: Extension → reader.  Word, PDF and HTML readers plug in here.
+READERS: dict[str, Callable[[bytes, str], Document]] = {
+    ".txt": _text_reader("txt"),
+    ".text": _text_reader("txt"),
+    ".md": _text_reader("md"),
+    ".markdown": _text_reader("md"),
+}
+
+
+def _too_large(size: int) -> ReadError:
+    mb, limit = size // (1024 * 1024), MAX_INPUT_BYTES // (1024 * 1024)
+    return ReadError(f"file too large ({mb} MB; limit {limit} MB)", f"文件过大（{mb} MB，上限 {limit} MB）")
+
+
+def supported(path: str | os.PathLike[str]) -> bool:
+    return Path(path).suffix.lower() in READERS
+
+
+def read_bytes(data: bytes, name: str) -> Document:
+    """Read a document from bytes; ``name`` picks the reader by its extension."""
+    suffix = Path(name).suffix.lower()
+    reader = READERS.get(suffix, READERS[".txt"])
+    if len(data) > MAX_INPUT_BYTES:
+        raise _too_large(len(data))
+    return reader(data, name)
+
+
+def read_path(path: str | os.PathLike[str]) -> Document:
+    """Read a document from disk."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if p.is_dir():
+            raise ReadError("is a directory", "是目录，不是文件")
+        if size > MAX_INPUT_BYTES:
+            raise _too_large(size)
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise ReadError("no such file", "文件不存在") from None
+    except PermissionError:
+        raise ReadError("permission denied", "没有读取权限") from None
+    except IsADirectoryError:
+        raise ReadError("is a directory", "是目录，不是文件") from None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise ReadError(f"cannot read: {reason}", f"无法读取：{reason}") from None
+    return read_bytes(data, str(path))

@@ -1,0 +1,93 @@
+"""Rule registry.
+
+Rules are small generators of findings over (outline, match result,
+checklist).  One module per rule family; each rule has an id (part of the
+public contract), a default severity and an ``explain`` page with a failing
+and a passing example that the test suite runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from lint.checklist import Checklist
+from lint.matcher import MatchResult
+from lint.outline import Heading, Outline
+
+SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
+
+
+@dataclass
+class Finding:
+    rule: str
+    severity: str
+    line: int | None
+    column: int | None
+    message: str
+    section: str | None = None
+    hint: str | None = None
+
+
+@dataclass
+class Context:
+    """What a rule sees: never the file itself, only the model built from it."""
+
+    outline: Outline
+    match: MatchResult
+    checklist: Checklist
+    lang: str = "zh"
+
+    def t(self, zh: str, en: str) -> str:
+        """Pick the message in the output language."""
+        return en if self.lang == "en" else zh
+
+    def label(self, section_id: str) -> str:
+        section = self.checklist.sections[section_id]
+        return f"“{section.display('en')}”" if self.lang == "en" else f"「{section.display('zh')}」"
+
+    def where(self, heading: Heading | None) -> str:
+        """Human path of a heading: 「一、（三）」."""
+        if heading is None:
+            return ""
+        parts = []
+        h: Heading | None = heading
+        while h is not None:
+            parts.append(h.marker)
+            h = h.parent
+        return "".join(reversed(parts))
+
+
+@dataclass
+class Rule:
+    id: str
+    severity: str
+    family: str
+    summary: dict[str, str]
+    explain: dict[str, str] = field(default_factory=dict)  # what/why/fix per language: "what_zh", ...
+    basis: str = ""
+    bad: str = ""  # a document that makes the rule fire
+    good: str = ""  # the same document, fixed
+    check: Callable[[Context], Iterator[Finding]] | None = None
+
+
+RULES: dict[str, Rule] = {}
+
+
+def register(rule: Rule) -> Callable[[Callable[[Context], Iterator[Finding]]], Callable]:
+    """Decorator: attach a check function to a rule definition and register it."""
+
+    def wrap(fn: Callable[[Context], Iterator[Finding]]) -> Callable[[Context], Iterator[Finding]]:
+        rule.check = fn
+        RULES[rule.id] = rule
+        return fn
+
+    return wrap
+
+
+def all_rules() -> dict[str, Rule]:
+    """Every rule, importing the rule families on first use."""
+    if not RULES:
+        from lint.rules import content, document, structure  # noqa: F401
+
+    return RULES

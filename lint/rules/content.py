@@ -1,0 +1,63 @@
+"""Content rules: elements a section must contain (e.g. causes of the shortcomings)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lint.rules import Context, Finding, Rule, register
+from lint.rules.examples import DUTY, GOOD, MEASURES, PLANS, TITLE
+from lint.rules.structure import BASIS
+
+
+@register(
+    Rule(
+        id="missing-element",
+        severity="warning",
+        family="content",
+        summary={"zh": "部分缺少必备要素", "en": "A section lacks a required element"},
+        explain={
+            "what_zh": "清单为部分规定了必备要素（elements）及其识别词，例如「存在的不足和原因」须写明原因"
+            "（原因、究其、根源、由于、认识不足……）。只检查正文，不检查标题本身。",
+            "what_en": "A checklist section may list required elements with the phrases that show them, e.g. the "
+            "shortcomings must give causes (原因, 究其, 根源, 由于, 认识不足 …). Only the body is searched, not "
+            "the heading.",
+            "why_zh": "规定要求写明「不足和原因」，只罗列问题不分析原因是最常见的内容缺陷之一。",
+            "why_en": "The regulation asks for shortcomings and their causes; listing problems without causes is "
+            "one of the most common defects.",
+            "fix_zh": "在该部分补写要素，例如「究其原因，一是……」。",
+            "fix_en": "Add the element to the section, e.g. 「究其原因，一是……」.",
+        },
+        basis=BASIS,
+        bad=TITLE
+        + MEASURES
+        + "二、存在的问题\n一是执法队伍专业化程度不高。二是普法形式单一。\n"
+        + DUTY
+        + PLANS,
+        good=GOOD,
+    )
+)
+def missing_element(ctx: Context) -> Iterator[Finding]:
+    outline = ctx.outline
+    for sid, headings in ctx.match.by_section.items():
+        section = ctx.checklist.sections[sid]
+        if not section.elements:
+            continue
+        top = [h for h in headings if h.level == 1] or headings[:1]
+        text = "\n".join(outline.section_text(h) for h in top)
+        for element in section.elements:
+            if any(p in text for p in element.patterns):
+                continue
+            h = top[0]
+            name = element.name_en or element.name if ctx.lang == "en" else element.name
+            yield Finding(
+                "missing-element",
+                element.severity,
+                h.lineno,
+                h.column,
+                ctx.t(f"{ctx.label(sid)}缺少{name}", f"{ctx.label(sid)} lacks {name}"),
+                sid,
+                ctx.t(
+                    "未找到以下任何表述：" + "、".join(element.patterns[:6]) + "……",
+                    "None of these phrases was found: " + ", ".join(element.patterns[:6]) + ", …",
+                ),
+            )
