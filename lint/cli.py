@@ -59,9 +59,11 @@ def _collect(paths: tuple[str, ...]) -> list[str]:
         if p == "-" or not os.path.isdir(p):
             out.append(p)
             continue
+        found = []
         for root, dirs, files in os.walk(p):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            out.extend(os.path.join(root, f) for f in sorted(files) if supported(f) and not f.startswith("."))
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            found.extend(os.path.join(root, f) for f in files if supported(f) and not f.startswith("."))
+        out.extend(sorted(found))
     return out
 
 

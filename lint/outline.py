@@ -299,7 +299,11 @@ def build_outline(doc: Document) -> Outline:
     """Find the headings, their levels, and the front matter of a document."""
     markdown = doc.format == "md"
     headings = [h for i, ln in enumerate(doc.lines) if ln.text and (h := _find_heading(ln, i, markdown))]
-    first = headings[0].index if headings else len(doc.lines)
+    # A Markdown "# …报告" heading at the top is the title, not a section.
+    body_heads = [
+        h for h in headings if not (h.kind.startswith("md") and _TITLE_WORDS.search(compact(h.text)))
+    ]
+    first = body_heads[0].index if body_heads else len(doc.lines)
     title, addressee, front = _front_matter(doc, first, markdown)
     headings = [h for h in headings if h.index not in front]
     _promote_misstyled(headings)

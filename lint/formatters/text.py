@@ -19,10 +19,11 @@ def summary_line(results: list[FileResult], lang: str) -> str:
     s = summary(results)
     failed = sum(1 for r in results if r.error)
     if lang == "en":
-        text = (
-            f"{s['files']} file{'s' if s['files'] != 1 else ''} checked: {s['errors']} errors, "
-            f"{s['warnings']} warnings, {s['info']} info"
-        )
+
+        def n(count: int, word: str) -> str:
+            return f"{count} {word}{'' if count == 1 or word == 'info' else 's'}"
+
+        text = f"{n(s['files'], 'file')} checked: {n(s['errors'], 'error')}, {n(s['warnings'], 'warning')}, {n(s['info'], 'info')}"
         return text + (f"; {failed} could not be read" if failed else "")
     text = f"检查了 {s['files']} 个文件：{s['errors']} 个错误，{s['warnings']} 个警告，{s['info']} 个提示"
     return text + (f"；{failed} 个文件无法读取" if failed else "")
