@@ -141,6 +141,25 @@ def test_bad_files_exit_2_and_others_still_linted(run_json, tmp_path, content, m
     assert bad.read_bytes() == content  # never changed
 
 
+def test_unsupported_and_oversized_files(run_json, tmp_path):
+    doc = tmp_path / "report.doc"
+    doc.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 100)
+    big = tmp_path / "big.txt"
+    big.write_bytes(GOOD.encode() * (11 * 1024 * 1024 // len(GOOD.encode()) + 1))
+    code, data = run_json("--lang", "en", doc, big)
+    assert code == 2
+    assert data["files"][0]["error"].startswith("unsupported file type '.doc'")
+    assert data["files"][1]["error"].startswith("file too large (11 MB; limit 10 MB)")
+
+
+def test_python_dash_m(tmp_path):
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "lint", "--version"], capture_output=True, cwd=ROOT, timeout=60)
+    assert proc.returncode == 0 and proc.stdout.decode().startswith("reportlint, version")
+
+
 def test_missing_path_text_output(run, tmp_path):
     result = run("check", "--no-color", tmp_path / "nope.txt")
     assert result.exit_code == 2

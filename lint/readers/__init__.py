@@ -62,7 +62,10 @@ def supported(path: str | os.PathLike[str]) -> bool:
 def read_bytes(data: bytes, name: str) -> Document:
     """Read a document from bytes; ``name`` picks the reader by its extension."""
     suffix = Path(name).suffix.lower()
-    reader = READERS.get(suffix, READERS[".txt"])
+    reader = READERS.get(suffix or ".txt")
+    if reader is None:
+        known = ", ".join(sorted(READERS))
+        raise ReadError(f"unsupported file type '{suffix}' (supported: {known})", f"不支持的文件类型「{suffix}」（支持：{known}）")
     if len(data) > MAX_INPUT_BYTES:
         raise _too_large(len(data))
     return reader(data, name)
