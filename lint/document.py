@@ -6,18 +6,40 @@ from dataclasses import dataclass, field
 
 
 @dataclass
+class Artifact:
+    """Conversion junk found (and removed) in a line, at a column of the original line."""
+
+    kind: str  # "pinyin" | "lost-chars" | "html-fragment" | "word-bookmark" | "pipe-line"
+    column: int
+    sample: str
+    count: int = 1  # occurrences of this kind in the line
+
+
+@dataclass
 class Line:
-    """One logical line (paragraph) of a document.
+    """One logical line (a paragraph) of a document.
 
     ``text`` is what the outline builder and the matcher see: conversion junk
     removed, traditional script converted to simplified, surrounding blanks
-    stripped.  ``lineno`` and ``column`` point into the original file.
+    stripped.  ``lineno`` and ``column`` point into the original file: the line
+    of a text or HTML file, the paragraph of a .docx, the running line of a PDF
+    (whose page and line on the page are ``page`` and ``page_line``).
     """
 
     lineno: int
     column: int
     raw: str
     text: str
+    #: A heading level the format itself declares: Markdown ``#``, Word heading
+    #: styles and outline levels. 0 marks a document title (Word's Title style).
+    heading_level: int | None = None
+    page: int | None = None
+    page_line: int | None = None
+    artifacts: list[Artifact] = field(default_factory=list)
+
+
+#: How locations are counted, per reader.
+UNITS = ("line", "paragraph", "page")
 
 
 @dataclass
@@ -29,11 +51,26 @@ class Document:
     lines: list[Line]
     encoding: str | None = None
     traditional: bool = False
-    #: How locations are counted: "line" for text files; later readers may use
-    #: "paragraph" (.docx) or "page" (.pdf).
     location_unit: str = "line"
-    notes: list[str] = field(default_factory=list)
 
-    @property
-    def nonempty(self) -> list[Line]:
-        return [ln for ln in self.lines if ln.text]
+    def line_at(self, lineno: int) -> Line | None:
+        """The line with this ``lineno`` (line numbers are unique within a document)."""
+        index = self._index().get(lineno)
+        return self.lines[index] if index is not None else None
+
+    def _index(self) -> dict[int, int]:
+        cached = getattr(self, "_by_lineno", None)
+        if cached is None or len(cached) != len(self.lines):
+            cached = {ln.lineno: i for i, ln in enumerate(self.lines)}
+            self._by_lineno = cached
+        return cached
+
+    def describe(self, lineno: int, lang: str) -> str:
+        """A location in words: 「第6行」, 「第6段」, 「第2页第3行」 / "line 6", "¶6", "p. 2, line 3"."""
+        line = self.line_at(lineno)
+        en = lang == "en"
+        if self.location_unit == "page" and line is not None and line.page is not None:
+            return f"p. {line.page}, line {line.page_line}" if en else f"第{line.page}页第{line.page_line}行"
+        if self.location_unit == "paragraph":
+            return f"¶{lineno}" if en else f"第{lineno}段"
+        return f"line {lineno}" if en else f"第{lineno}行"

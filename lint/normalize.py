@@ -2,7 +2,8 @@
 
 Readers call :func:`clean_line` on every line and :func:`to_simplified` on the
 whole document once; the original text is kept beside the cleaned one so that
-locations still point into the file.
+locations still point into the file, and every piece of junk removed is
+recorded with its column so that it can be reported.
 """
 
 from __future__ import annotations
@@ -11,37 +12,62 @@ import re
 import unicodedata
 from functools import lru_cache
 
-# Pinyin glued after a Han character by some mirror sites: 鎮(zhèn), 學(xué).
-# Only lower-case Latin letters (with tone marks) inside ASCII brackets right
-# after a Han character, so that 「(一)」 and 「(2021-2025年)」 are untouched.
-PINYIN_GLUED = re.compile(r"(?<=[\u3400-\u9fff])\(([a-zāáǎàēéěèêīíǐìōóǒòūúǔùǖǘǚǜü]{1,7})\)")
-# Runs of question marks standing for characters lost in a bad conversion.
-LOST_CHARS = re.compile(r"\?{2,}|^\?+")
-# Markers left by Word-to-text converters.
-WORD_BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
-# A line holding nothing but table-border or pipe junk.
-PIPE_ONLY = re.compile(r"^[|│┃]+$")
+from lint.document import Artifact
+
 BLANKS = " \t\u3000\u00a0\ufeff\u200b\r\n"
+
+# Each kind of junk, in the order they are removed.
+_JUNK: list[tuple[str, re.Pattern[str]]] = [
+    # Markers left by Word-to-text converters.
+    ("word-bookmark", re.compile(r"\[bookmark:[^\]]*\]")),
+    # Fragments of HTML tags and entities left by copying from web pages: 「/span>」, 「<font …>」, 「&nbsp;」.
+    (
+        "html-fragment",
+        re.compile(
+            r"</?(?:span|div|p|font|strong|em|br|b|i|u|td|tr|th|table|tbody|a|img|o:p|st1:[a-z]+)\b[^<>\n]*>"
+            r"|(?<![<\w])/(?:span|div|p|font|strong|em|td|tr|table|o:p)>"
+            r"|&(?:nbsp|amp|lt|gt|quot|ensp|emsp);"
+        ),
+    ),
+    # Pinyin glued after a Han character by some mirror sites: 鎮(zhèn), 學(xué).
+    # Only lower-case Latin letters (with tone marks) in ASCII brackets right
+    # after a Han character, so 「(一)」 and 「(2021-2025年)」 are untouched.
+    ("pinyin", re.compile(r"(?<=[\u3400-\u9fff])\([a-zāáǎàēéěèêīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")),
+    # Runs of question marks standing for characters lost in a bad conversion.
+    ("lost-chars", re.compile(r"\?{2,}|^\?+")),
+]
+# A line holding nothing but pipes or table borders.
+_PIPE_ONLY = re.compile(r"^[|│┃¦]+$")
 
 # Characters that exist only in traditional script and are common in
 # government prose; a handful of them is enough to tell the script.
 _TRADITIONAL_ONLY = set(
     "們這個來說時會為國學體發經與應對從開關點進過還實現務區產業長東門問題間見觀讓認識記設請變邊達選運連陳頭類黨鎮縣規執動導"
-    "習義歲寫愛處慶廣復權歷協衛參隊夠專業務際範幹構機標樂歡氣氫決沒溝滿準漢無熱爭獨產畫當疊發監盡直礎確禮穩積築簡紀約級線練組細終經"
-    "綜維網羅聯聽職與興舉舊艱藝蘇號蟲補規視覽計訂認討訓記許論設訪證評識詞試話該詳語誤說請諸課調談謀謂講謝證貫資質賴趨跡踐躍車軍"
-    "輕較載輔辦農遠違適選遺還邏鄉醫鑑錄鍵長開閱陸陽隊階際隨險難雞電靈響項順須領頻題額風飛館驗體髮鬥齊龍"
+    "習義歲寫愛處慶廣復權歷協衛參隊夠專際範幹構機標樂歡氣決沒溝滿準漢無熱爭獨畫當疊監盡礎確禮穩積築簡紀約級線練組細終"
+    "綜維網羅聯聽職興舉舊艱藝蘇號補視覽計訂認討訓許論訪證評詞試話該詳語誤諸課調談謀謂講謝貫資質賴趨跡踐躍車軍"
+    "輕較載輔辦農遠違適遺邏鄉醫鑑錄鍵閱陸陽階隨險難雞電靈響項順須領頻額風飛館驗髮鬥齊龍"
 )
 
 
-def clean_line(raw: str) -> str:
-    """Return the text of one line with conversion junk removed and blanks trimmed."""
-    text = raw.strip(BLANKS)
-    if not text or PIPE_ONLY.match(text):
-        return ""
-    text = WORD_BOOKMARK.sub("", text)
-    text = PINYIN_GLUED.sub("", text)
-    text = LOST_CHARS.sub("", text)
-    return text.strip(BLANKS)
+def clean_line(raw: str) -> tuple[str, list[Artifact]]:
+    """The text of one line with conversion junk removed, and the junk found (one per kind)."""
+    stripped = raw.strip(BLANKS)
+    offset = len(raw) - len(raw.lstrip(BLANKS))
+    if not stripped:
+        return "", []
+    if _PIPE_ONLY.match(stripped):
+        return "", [Artifact("pipe-line", offset + 1, stripped)]
+    found: list[Artifact] = []
+    # Locate junk in the original line (columns are 1-based, in the raw text).
+    for kind, pattern in _JUNK:
+        matches = list(pattern.finditer(stripped))
+        if matches:
+            m = matches[0]
+            found.append(Artifact(kind, offset + m.start() + 1, m.group(0), len(matches)))
+    text = stripped
+    for _, pattern in _JUNK:
+        text = pattern.sub("", text)
+    return text.strip(BLANKS), found
 
 
 def looks_traditional(text: str) -> bool:
@@ -62,10 +88,25 @@ def _t2s():
 
 
 def to_simplified(text: str) -> str:
-    """Convert traditional script to simplified with OpenCC ``t2s``."""
+    """Convert traditional script to simplified with OpenCC ``t2s`` (never ``tw2s``)."""
     return _t2s().convert(text)
 
 
 def fold_width(text: str) -> str:
     """Fold full-width ASCII and ideographic spaces to their plain forms (NFKC)."""
     return unicodedata.normalize("NFKC", text)
+
+
+def finish_lines(lines: list, texts: list[str]) -> bool:
+    """Convert the cleaned texts to simplified script when the document is traditional.
+
+    ``lines`` are the document's :class:`~lint.document.Line` objects whose
+    ``text`` is set from ``texts``; returns whether a conversion happened.
+    """
+    joined = "\n".join(t.replace("\n", " ") for t in texts)
+    traditional = looks_traditional(joined)
+    if traditional:
+        texts = to_simplified(joined).split("\n")
+    for line, text in zip(lines, texts, strict=True):
+        line.text = text
+    return traditional

@@ -1,7 +1,8 @@
 """Build the outline of a document: title, year, addressee and headings.
 
 Headings are found from numbering markers (GB/T 9704: 「一、」「（一）」「1.」
-「（1）」 and their common mis-stylings) and, in Markdown, from ``#``.  Levels
+「（1）」 and their common mis-stylings) and from the heading levels a format
+declares (Markdown ``#``, Word heading styles and outline levels).  Levels
 come from context, not from the marker alone: a top-level heading numbered
 「1、」 among 「二、」「三、」 is still a top-level heading.
 """
@@ -40,7 +41,6 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("arabic", re.compile(r"^((\d{1,2})\s*[、，,.．](?!\d))\s*")),
     ("circled", re.compile(r"^(([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))\s*")),
 ]
-_MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
 # A heading ends at the first sentence-ending mark; what follows is run-in body text.
 _RUN_IN_END = re.compile(r"[。！？；!?;]|[：:](?=.)")
 _TITLE_WORDS = re.compile(r"报告|总结|情况$")
@@ -76,7 +76,7 @@ class Heading:
 
     line: Line
     index: int  # position in Document.lines
-    kind: str  # marker kind, e.g. "cn" for 「一、」, or "md2" for a Markdown ##
+    kind: str  # marker kind, e.g. "cn" for 「一、」, or "h2" for a declared level-2 heading (Markdown ##)
     marker: str  # the marker as written, e.g. 「一、」, 「(三)」, 「1、」
     number: int | None
     text: str  # heading text without marker and without run-in body
@@ -164,24 +164,15 @@ def _split_run_in(rest: str) -> tuple[str, str]:
     return rest[: m.start()].strip(), rest[m.end() :].strip()
 
 
-def _find_heading(line: Line, index: int, markdown: bool) -> Heading | None:
-    text = line.text
-    if markdown:
-        md = _MD_HEADING.match(text)
-        if md:
-            inner = md.group(2).strip("*_ ")
-            found = _match_marker(inner)
-            if found:
-                kind, marker, number, rest = found
-            else:
-                kind, marker, number, rest = f"md{len(md.group(1))}", md.group(1), None, inner
-            head, body = _split_run_in(rest)
-            return Heading(line, index, kind, marker, number, head or rest, body)
-        text = text.strip("*_ ")
-    found = _match_marker(text)
-    if not found:
+def _find_heading(line: Line, index: int) -> Heading | None:
+    found = _match_marker(line.text)
+    if found:
+        kind, marker, number, rest = found
+    elif line.heading_level:
+        # Declared by the format (Markdown #, Word heading style or outline level).
+        kind, marker, number, rest = f"h{line.heading_level}", "", None, line.text
+    else:
         return None
-    kind, marker, number, rest = found
     head, body = _split_run_in(rest)
     if not head:
         return None
@@ -189,8 +180,8 @@ def _find_heading(line: Line, index: int, markdown: bool) -> Heading | None:
 
 
 def _rank(kind: str) -> int:
-    if kind.startswith("md"):
-        return int(kind[2:])
+    if kind.startswith("h"):
+        return int(kind[1:])
     return CANONICAL_RANK[kind]
 
 
@@ -239,9 +230,7 @@ def _is_front_candidate(text: str) -> bool:
     return len(compact(text)) <= 40 and "。" not in text
 
 
-def _front_matter(
-    doc: Document, first_heading: int, markdown: bool
-) -> tuple[Title | None, Line | None, set[int]]:
+def _front_matter(doc: Document, first_heading: int) -> tuple[Title | None, Line | None, set[int]]:
     """Find title, addressee and issuing-body lines before the first heading or paragraph."""
     lines = doc.lines
     groups: list[list[tuple[int, Line]]] = [[]]
@@ -252,8 +241,11 @@ def _front_matter(
         if not text:
             groups.append([])
             continue
-        if markdown and text.startswith("#"):
-            text = _MD_HEADING.sub(r"\2", text)
+        if ln.heading_level == 0:  # the format says this is the title
+            front.add(i)
+            groups.append([(i, ln)])
+            groups.append([])
+            continue
         if not _is_front_candidate(text):
             break
         if text.endswith(("：", ":")):
@@ -264,8 +256,8 @@ def _front_matter(
     title: Title | None = None
     for group in groups:
         for j, (i, ln) in enumerate(group):
-            text = compact(_MD_HEADING.sub(r"\2", ln.text) if markdown else ln.text)
-            if _TITLE_WORDS.search(text):
+            text = compact(ln.text)
+            if _TITLE_WORDS.search(text) or ln.heading_level == 0:
                 title = Title(text, ln)
                 front.add(i)
                 break
@@ -297,14 +289,13 @@ def _find_year(title: Title | None, doc: Document, headings: list[Heading]) -> i
 
 def build_outline(doc: Document) -> Outline:
     """Find the headings, their levels, and the front matter of a document."""
-    markdown = doc.format == "md"
-    headings = [h for i, ln in enumerate(doc.lines) if ln.text and (h := _find_heading(ln, i, markdown))]
-    # A Markdown "# …报告" heading at the top is the title, not a section.
+    headings = [h for i, ln in enumerate(doc.lines) if ln.text and (h := _find_heading(ln, i))]
+    # A declared heading ("# …报告") at the top is the title, not a section.
     body_heads = [
-        h for h in headings if not (h.kind.startswith("md") and _TITLE_WORDS.search(compact(h.text)))
+        h for h in headings if not (h.kind.startswith("h") and _TITLE_WORDS.search(compact(h.text)))
     ]
     first = body_heads[0].index if body_heads else len(doc.lines)
-    title, addressee, front = _front_matter(doc, first, markdown)
+    title, addressee, front = _front_matter(doc, first)
     headings = [h for h in headings if h.index not in front]
     _promote_misstyled(headings)
     _assign_levels(headings)

@@ -18,7 +18,7 @@ def test_seeds_text_output(run):
     assert result.exit_code == 1
     out = result.output
     assert "missing-section" in out and "section-order" in out and "missing-title" in out
-    assert "检查了 5 个文件：3 个错误，3 个警告，0 个提示" in out
+    assert "检查了 5 个文件：3 个错误，41 个警告，1 个提示" in out
     assert "002_" not in out  # clean files are not listed
 
 
@@ -42,7 +42,7 @@ def test_json_contract_on_seeds(run_json):
     assert first["outline"][1]["section"] is None and first["outline"][1]["level"] == 2
     duty = [f for f in first["findings"] if f["rule"] == "missing-section"]
     assert duty and duty[0]["section"] == "duty" and duty[0]["severity"] == "error"
-    assert data["summary"] == {"files": 5, "errors": 3, "warnings": 3, "info": 0}
+    assert data["summary"] == {"files": 5, "errors": 3, "warnings": 41, "info": 1}
 
 
 def test_clean_report_exits_zero(run, write):
@@ -66,7 +66,7 @@ def test_select_and_ignore(run_json):
     assert {f["rule"] for file in data["files"] for f in file["findings"]} == {"missing-title"}
     _, data = run_json("--ignore", "missing-section,missing-element", SEEDS)
     rules = {f["rule"] for file in data["files"] for f in file["findings"]}
-    assert rules == {"missing-title", "section-order"}
+    assert rules == {"missing-title", "section-order", "conversion-artifact", "traditional-script"}
 
 
 def test_unknown_rule_id_is_a_usage_error(run):
@@ -156,7 +156,9 @@ def test_python_dash_m(tmp_path):
     import subprocess
     import sys
 
-    proc = subprocess.run([sys.executable, "-m", "lint", "--version"], capture_output=True, cwd=ROOT, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "lint", "--version"], capture_output=True, cwd=ROOT, timeout=60
+    )
     assert proc.returncode == 0 and proc.stdout.decode().startswith("reportlint, version")
 
 

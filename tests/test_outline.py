@@ -101,7 +101,7 @@ def test_markdown_headings():
     assert o.title.text == "2023年法治政府建设情况报告"
     assert [(h.kind, h.marker, h.text, h.level) for h in o.headings] == [
         ("cn", "一、", "主要举措和成效", 1),
-        ("md3", "###", "加强领导", 2),
+        ("h3", "", "加强领导", 2),
     ]
 
 

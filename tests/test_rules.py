@@ -129,3 +129,25 @@ def test_missing_title_when_body_starts_at_once():
     assert "missing-title" in rules_of(
         "2023年，我镇坚持依法行政，取得成效。\n" + MEASURES + SHORTCOMINGS + DUTY + PLANS
     )
+
+
+def test_conversion_artifacts_one_per_kind_per_line_with_original_columns():
+    text = (
+        "2023年法治政府建设情况报告\n|\n??蔡牛鎮(zhèn)黨委、鎮(zhèn)政府</span>[bookmark: _GoBack]\n"
+        + GOOD[len(TITLE) :]
+    )
+    findings = [f for f in lint_text(text) if f.rule == "conversion-artifact"]
+    assert [(f.line, f.column) for f in findings] == [(2, 1), (3, 1), (3, 6), (3, 24), (3, 31)]
+    assert "等2处" in findings[2].message  # two pinyin glued on line 3, one finding
+
+
+def test_brackets_and_plain_question_marks_are_not_junk():
+    text = GOOD.replace("全年召开", "（一）(一)(2021-2025年)全年召开？")
+    assert "conversion-artifact" not in rules_of(text)
+
+
+def test_traditional_report_matches_like_simplified():
+    from lint.rules.examples import GOOD_TRADITIONAL
+
+    findings = lint_text(GOOD_TRADITIONAL)
+    assert [f.rule for f in findings] == ["traditional-script"]

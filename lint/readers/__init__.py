@@ -65,7 +65,10 @@ def read_bytes(data: bytes, name: str) -> Document:
     reader = READERS.get(suffix or ".txt")
     if reader is None:
         known = ", ".join(sorted(READERS))
-        raise ReadError(f"unsupported file type '{suffix}' (supported: {known})", f"不支持的文件类型「{suffix}」（支持：{known}）")
+        raise ReadError(
+            f"unsupported file type '{suffix}' (supported: {known})",
+            f"不支持的文件类型「{suffix}」（支持：{known}）",
+        )
     if len(data) > MAX_INPUT_BYTES:
         raise _too_large(len(data))
     return reader(data, name)

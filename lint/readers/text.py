@@ -6,7 +6,7 @@ import codecs
 import re
 
 from lint.document import Document, Line
-from lint.normalize import BLANKS, clean_line, looks_traditional, to_simplified
+from lint.normalize import BLANKS, clean_line, finish_lines
 from lint.readers import ReadError
 
 _BOMS = [
@@ -17,13 +17,20 @@ _BOMS = [
     (codecs.BOM_UTF16_BE, "utf-16"),
 ]
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
+_MD_EMPHASIS = re.compile(r"^(\*\*|__)(.+)\1$")
 # Encodings worth considering for Chinese text when the bytes are not UTF-8.
-_CJK_ENCODINGS = ["gb18030", "big5", "utf-16"]
+_CJK_ENCODINGS = ["gb18030", "big5", "utf_16_le", "utf_16_be"]
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Decode bytes to text; return ``(text, encoding)`` or raise :class:`ReadError`."""
-    if not data.strip():
+def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """Decode bytes to text: BOM, then a declared charset, then strict UTF-8, then detection.
+
+    Never falls back blindly to GB18030: it decodes Big5 bytes into garbage
+    without an error, so the choice between them is left to charset-normalizer.
+    """
+    if not data.strip(b" \t\r\n\x00"):
         raise ReadError("empty file", "文件为空")
     for bom, enc in _BOMS:
         if data.startswith(bom):
@@ -33,6 +40,11 @@ def decode(data: bytes) -> tuple[str, str]:
                 raise ReadError(
                     f"invalid {enc} data after byte-order mark", f"字节顺序标记后的 {enc} 数据无效"
                 ) from None
+    if declared:
+        try:
+            return data.decode(declared), codecs.lookup(declared).name
+        except (LookupError, UnicodeDecodeError):
+            pass
     if b"\x00" in data[:4096]:
         raise ReadError("binary data, not a text document", "二进制数据，不是文本文档")
     try:
@@ -50,23 +62,35 @@ def decode(data: bytes) -> tuple[str, str]:
     return str(best), best.encoding
 
 
+def split_lines(text: str) -> list[str]:
+    """Split on CRLF, CR or LF (and nothing else: form feeds stay inside a line)."""
+    lines = _LINE_BREAK.split(text)
+    if lines and lines[0].startswith("\ufeff"):
+        lines[0] = lines[0][1:]
+    return lines
+
+
 def read(data: bytes, name: str, fmt: str = "txt") -> Document:
     """Read a .txt or .md document."""
     text, encoding = decode(data)
-    if any(ch in text for ch in "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f"):
+    if len(_CONTROL.findall(text[:20000])) > 8:
         raise ReadError("binary data, not a text document", "二进制数据，不是文本文档")
-    raws = _LINE_BREAK.split(text)
-    if raws and raws[0].startswith("\ufeff"):
-        raws[0] = raws[0][1:]
-    cleaned = [clean_line(raw) for raw in raws]
-    traditional = looks_traditional(text)
-    if traditional:
-        cleaned = to_simplified("\n".join(cleaned)).split("\n")
-    lines = []
-    for i, (raw, txt) in enumerate(zip(raws, cleaned, strict=True), start=1):
-        stripped = raw.lstrip(BLANKS + "?")
-        column = len(raw) - len(stripped) + 1 if txt else 1
-        lines.append(Line(lineno=i, column=column, raw=raw, text=txt))
-    if not any(ln.text for ln in lines):
+    lines: list[Line] = []
+    texts: list[str] = []
+    for lineno, raw in enumerate(split_lines(text), start=1):
+        cleaned, artifacts = clean_line(raw)
+        level = None
+        if fmt == "md":
+            m = _MD_HEADING.match(cleaned)
+            if m:
+                level, cleaned = len(m.group(1)), m.group(2)
+            emphasis = _MD_EMPHASIS.match(cleaned)
+            if emphasis:
+                cleaned = emphasis.group(2)
+        column = len(raw) - len(raw.lstrip(BLANKS + "?#")) + 1 if cleaned else 1
+        lines.append(Line(lineno, column, raw, cleaned, heading_level=level, artifacts=artifacts))
+        texts.append(cleaned)
+    if not any(texts):
         raise ReadError("no text in file", "文件中没有文字")
+    traditional = finish_lines(lines, texts)
     return Document(path=name, format=fmt, lines=lines, encoding=encoding, traditional=traditional)

@@ -46,6 +46,10 @@ class Context:
         section = self.checklist.sections[section_id]
         return f"“{section.display('en')}”" if self.lang == "en" else f"「{section.display('zh')}」"
 
+    def at(self, lineno: int, lang: str) -> str:
+        """A location in words in ``lang``: 「第6行」/「第6段」/「第2页第3行」, "line 6"/"¶6"/"p. 2, line 3"."""
+        return self.outline.document.describe(lineno, lang)
+
     def where(self, heading: Heading | None) -> str:
         """Human path of a heading: 「一、（三）」."""
         if heading is None:
@@ -88,6 +92,6 @@ def register(rule: Rule) -> Callable[[Callable[[Context], Iterator[Finding]]], C
 def all_rules() -> dict[str, Rule]:
     """Every rule, importing the rule families on first use."""
     if not RULES:
-        from lint.rules import content, document, structure  # noqa: F401
+        from lint.rules import content, document, source, structure  # noqa: F401
 
     return RULES

@@ -8,3 +8,11 @@ PLANS = "四、2024年工作安排\n继续深化法治政府建设，加强执�
 
 #: A report that follows fazhi-2019 and passes every structural rule.
 GOOD = TITLE + MEASURES + SHORTCOMINGS + DUTY + PLANS
+
+#: The same report in traditional script, as mirror sites publish it.
+GOOD_TRADITIONAL = (
+    "2023年法治政府建設情況報告\n\n一、2023年主要舉措和成效\n（一）加強組織領導。全年召開法治專題會議4次。\n"
+    "二、存在的不足和原因\n一是執法隊伍專業化程度不高。主要原因是培訓不夠系統。\n"
+    "三、黨政主要負責人履行推進法治建設第一責任人職責情況\n主要負責人帶頭學法，親自部署重要工作。\n"
+    "四、2024年工作安排\n繼續深化法治政府建設，加強執法培訓。\n"
+)

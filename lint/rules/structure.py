@@ -53,8 +53,8 @@ def missing_section(ctx: Context) -> Iterator[Finding]:
                 h.lineno,
                 h.column,
                 ctx.t(
-                    f"缺少一级标题{label}：该内容只作为二级标题出现在{ctx.where(h)}（第{h.lineno}行）",
-                    f"No top-level section {label}: it only appears as sub-heading {ctx.where(h)} (line {h.lineno})",
+                    f"缺少一级标题{label}：该内容只作为二级标题出现在{ctx.where(h)}（{ctx.at(h.lineno, 'zh')}）",
+                    f"No top-level section {label}: it only appears as sub-heading {ctx.where(h)} ({ctx.at(h.lineno, 'en')})",
                 ),
                 section.id,
                 ctx.t("将其提升为独立的一级标题。", "Promote it to a top-level heading of its own."),
@@ -64,9 +64,9 @@ def missing_section(ctx: Context) -> Iterator[Finding]:
         if mention is not None:
             where = ctx.where(mention.heading)
             message += ctx.t(
-                f"（「{mention.phrase}」仅在{where + '的' if where else ''}段落中提及，第{mention.line.lineno}行）",
+                f"（「{mention.phrase}」仅在{where + '的' if where else ''}段落中提及，{ctx.at(mention.line.lineno, 'zh')}）",
                 f" ({mention.phrase} is only mentioned in a paragraph{' of ' + where if where else ''}, "
-                f"line {mention.line.lineno})",
+                f"{ctx.at(mention.line.lineno, 'en')})",
             )
         hint = (
             ctx.t(f"在{ctx.label(later[0])}之前补写该部分。", f"Add it before {ctx.label(later[0])}.")
@@ -146,12 +146,12 @@ def section_order(ctx: Context) -> Iterator[Finding]:
         parts_zh, parts_en = [], []
         if before:
             s, h = before[-1]
-            parts_zh.append(f"{ctx.label(s)}（第{h.lineno}行）之后")
-            parts_en.append(f"after {ctx.label(s)} (line {h.lineno})")
+            parts_zh.append(f"{ctx.label(s)}（{ctx.at(h.lineno, 'zh')}）之后")
+            parts_en.append(f"after {ctx.label(s)} ({ctx.at(h.lineno, 'en')})")
         if after:
             s, h = after[0]
-            parts_zh.append(f"{ctx.label(s)}（第{h.lineno}行）之前")
-            parts_en.append(f"before {ctx.label(s)} (line {h.lineno})")
+            parts_zh.append(f"{ctx.label(s)}（{ctx.at(h.lineno, 'zh')}）之前")
+            parts_en.append(f"before {ctx.label(s)} ({ctx.at(h.lineno, 'en')})")
         yield Finding(
             "section-order",
             "error",
@@ -195,15 +195,14 @@ def duplicate_section(ctx: Context) -> Iterator[Finding]:
     for dup in ctx.match.duplicates:
         first = ctx.match.by_section.get(dup.section, [None])[0]
         h = dup.heading
-        first_line = first.lineno if first else "?"
         yield Finding(
             "duplicate-section",
             "error",
             h.lineno,
             h.column,
             ctx.t(
-                f"{ctx.label(dup.section)}重复出现（首次在第{first_line}行）",
-                f"{ctx.label(dup.section)} appears again (first at line {first_line})",
+                f"{ctx.label(dup.section)}重复出现（首次在{ctx.at(first.lineno, 'zh') if first else '前文'}）",
+                f"{ctx.label(dup.section)} appears again (first at {ctx.at(first.lineno, 'en') if first else 'above'})",
             ),
             dup.section,
             ctx.t("合并两处内容或修正标题。", "Merge the two parts or fix the heading."),
