@@ -104,7 +104,10 @@ def main() -> None:
 )
 @click.option("--no-color", is_flag=True, help="Never colour the output.")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only: no hints, no summary.")
-def check(paths, checklist_ref, fmt, fail_on, lang, select, ignore, no_color, quiet) -> None:
+@click.option(
+    "--stdin-filename", metavar="NAME", help="Name for '-' (standard input); its extension picks the reader."
+)
+def check(paths, checklist_ref, fmt, fail_on, lang, select, ignore, no_color, quiet, stdin_filename) -> None:
     """Lint report files or directories (PATHS; '-' reads standard input)."""
     from lint.engine import Options, lint_file
     from lint.formatters import exit_code
@@ -115,7 +118,7 @@ def check(paths, checklist_ref, fmt, fail_on, lang, select, ignore, no_color, qu
     results = []
     for path in files:
         if path == "-":
-            results.append(lint_file("<stdin>", options, data=sys.stdin.buffer.read()))
+            results.append(lint_file(stdin_filename or "<stdin>", options, data=sys.stdin.buffer.read()))
         else:
             results.append(lint_file(path, options))
     if fmt == "json":
@@ -126,12 +129,14 @@ def check(paths, checklist_ref, fmt, fail_on, lang, select, ignore, no_color, qu
         from rich.console import Console
 
         from lint.formatters import text
+        from lint.readers import READERS
 
         console = Console(no_color=no_color, highlight=False, soft_wrap=True)
         err_console = Console(stderr=True, no_color=no_color, highlight=False, soft_wrap=True)
         if not files:
+            known = " ".join(sorted(READERS))
             err_console.print(
-                "没有找到报告文件（.txt、.md）" if lang == "zh" else "no report files found (.txt, .md)"
+                f"没有找到报告文件（{known}）" if lang == "zh" else f"no report files found ({known})"
             )
         text.render(results, console, err_console, lang, quiet)
     sys.exit(exit_code(results, fail_on))
@@ -143,14 +148,17 @@ def check(paths, checklist_ref, fmt, fail_on, lang, select, ignore, no_color, qu
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True)
 @click.option("--no-color", is_flag=True)
-def outline(path, checklist_ref, fmt, lang, no_color) -> None:
+@click.option(
+    "--stdin-filename", metavar="NAME", help="Name for '-' (standard input); its extension picks the reader."
+)
+def outline(path, checklist_ref, fmt, lang, no_color, stdin_filename) -> None:
     """Show the outline reportlint sees in PATH and how headings map to sections."""
     from lint.engine import Options, lint_file
 
     checklist = _load_checklist(checklist_ref)
     options = Options(checklist, lang)
     if path == "-":
-        result = lint_file("<stdin>", options, data=sys.stdin.buffer.read())
+        result = lint_file(stdin_filename or "<stdin>", options, data=sys.stdin.buffer.read())
     else:
         result = lint_file(path, options)
     if result.error is not None:

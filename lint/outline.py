@@ -65,6 +65,21 @@ def cn_number(text: str) -> int:
     return total + current
 
 
+def cn_numeral(value: int) -> str:
+    """Chinese numeral for 1–999 as used in headings: 1 → 一, 10 → 十, 12 → 十二, 21 → 二十一."""
+    digits = "零一二三四五六七八九"
+    if value <= 0:
+        return str(value)
+    hundreds, rest = divmod(value, 100)
+    tens, ones = divmod(rest, 10)
+    out = digits[hundreds] + "百" if hundreds else ""
+    if tens:
+        out += ("" if tens == 1 and not hundreds else digits[tens]) + "十"
+    elif hundreds and ones:
+        out += "零"
+    return out + (digits[ones] if ones else "")
+
+
 def compact(text: str) -> str:
     """Remove all whitespace (titles are often letter-spaced: 「报     告」)."""
     return _SPACES.sub("", text)
@@ -155,6 +170,11 @@ def _match_marker(text: str) -> tuple[str, str, int, str] | None:
             )
             return kind, m.group(1).strip(), number, text[m.end() :]
     return None
+
+
+def starts_with_marker(text: str) -> bool:
+    """True when the text starts with a heading number marker (「一、」「（一）」「1.」 …)."""
+    return _match_marker(text.strip()) is not None
 
 
 def _split_run_in(rest: str) -> tuple[str, str]:

@@ -28,9 +28,11 @@ def test_json_contract_on_seeds(run_json):
     assert code == 1 and data["version"] == 1
     assert [f["path"] for f in data["files"]] == [str(p) for p in sorted(SEEDS.glob("*.txt"))]
     first = data["files"][0]
-    assert first["title"] == {"text": "城口县高观镇2022年法治政府建设情况报告", "line": 2}
+    assert first["title"] == {"text": "城口县高观镇2022年法治政府建设情况报告", "line": 2, "page": None}
+    assert first["location_unit"] == "line"
     assert first["year"] == 2022 and first["checklist"] == "fazhi-2019" and first["format"] == "txt"
     assert first["outline"][0] | {"score": None, "reason": None} == {
+        "page": None,
         "line": 5,
         "level": 1,
         "marker": "一、",

@@ -2,8 +2,33 @@
 
 from __future__ import annotations
 
+from lint.document import Document
 from lint.engine import FileResult
 from lint.rules import SEVERITY_RANK
+
+
+def location(doc: Document | None, lineno: int | None, column: int | None) -> dict[str, int | None]:
+    """A finding's location as the user counts it: page and line on the page for PDF,
+    paragraph number for .docx (reported as ``line``), line and column otherwise."""
+    if doc is not None and lineno is not None and doc.location_unit == "page":
+        line = doc.line_at(lineno)
+        if line is not None:
+            return {"page": line.page, "line": line.page_line, "column": None}
+    if doc is not None and doc.location_unit == "paragraph":
+        return {"page": None, "line": lineno, "column": None}
+    return {"page": None, "line": lineno, "column": column}
+
+
+def location_text(doc: Document | None, lineno: int | None, column: int | None) -> str:
+    """Short form for text output: 「12:3」, 「¶12」 (.docx), 「p3:12」 (PDF)."""
+    loc = location(doc, lineno, column)
+    if loc["line"] is None:
+        return "-"
+    if loc["page"] is not None:
+        return f"p{loc['page']}:{loc['line']}"
+    if doc is not None and doc.location_unit == "paragraph":
+        return f"¶{loc['line']}"
+    return f"{loc['line']}:{loc['column']}" if loc["column"] else str(loc["line"])
 
 
 def summary(results: list[FileResult]) -> dict[str, int]:

@@ -6,10 +6,14 @@ import json
 from typing import Any
 
 from lint.engine import FileResult
-from lint.formatters import summary
+from lint.formatters import location, summary
 from lint.outline import Outline
 
 VERSION = 1
+
+
+def _no_column(loc: dict[str, int | None]) -> dict[str, int | None]:
+    return {k: v for k, v in loc.items() if k != "column"}
 
 
 def outline_json(result: FileResult) -> list[dict[str, Any]]:
@@ -21,7 +25,7 @@ def outline_json(result: FileResult) -> list[dict[str, Any]]:
         m = result.match.section_of(h)
         items.append(
             {
-                "line": h.lineno,
+                **_no_column(location(outline.document, h.lineno, None)),
                 "level": h.level,
                 "marker": h.marker,
                 "text": h.text,
@@ -42,16 +46,18 @@ def file_json(result: FileResult) -> dict[str, Any]:
         "path": result.path,
         "format": doc.format,
         "encoding": doc.encoding,
+        "location_unit": doc.location_unit,
         "checklist": result.checklist.id if result.checklist else None,
-        "title": {"text": outline.title.text, "line": outline.title.line.lineno} if outline.title else None,
+        "title": {"text": outline.title.text, **_no_column(location(doc, outline.title.line.lineno, None))}
+        if outline.title
+        else None,
         "year": outline.year,
         "outline": outline_json(result),
         "findings": [
             {
                 "rule": f.rule,
                 "severity": f.severity,
-                "line": f.line,
-                "column": f.column,
+                **location(doc, f.line, f.column),
                 "section": f.section,
                 "message": f.message,
                 "hint": f.hint,

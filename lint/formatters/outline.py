@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from lint.engine import FileResult
+from lint.formatters import location_text
 
 
 def render(result: FileResult, console: Console, lang: str) -> None:
@@ -14,8 +15,8 @@ def render(result: FileResult, console: Console, lang: str) -> None:
     assert outline is not None and match is not None and checklist is not None
     none = "none" if en else "无"
     if outline.title:
-        ln = outline.title.line.lineno
-        title = f"{outline.title.text}  (line {ln})" if en else f"{outline.title.text}（第{ln}行）"
+        where = outline.document.describe(outline.title.line.lineno, lang)
+        title = f"{outline.title.text}  ({where})" if en else f"{outline.title.text}（{where}）"
     else:
         title = none
     rows = [
@@ -41,9 +42,10 @@ def render(result: FileResult, console: Console, lang: str) -> None:
             if h.promoted and en
             else (" [dim]（层级由上下文推断）[/]" if h.promoted else "")
         )
-        console.print(f"  [dim]{h.lineno:>5}[/]  {indent}{text}{note}")
+        loc = location_text(outline.document, h.lineno, None)
+        console.print(f"  [dim]{loc:>7}[/]  {indent}{text}{note}")
         m = match.section_of(h)
-        pad = "  " + " " * 5 + "  " + indent
+        pad = "  " + " " * 7 + "  " + indent
         if m is not None and (h.level == 1 or m.reason.kind != "position"):
             section = checklist.sections[m.section]
             score = f"{m.score:.0f}" if m.score is not None else "–"

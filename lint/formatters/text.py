@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from lint.engine import FileResult
-from lint.formatters import summary
+from lint.formatters import location_text, summary
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 LABEL = {
@@ -45,7 +45,7 @@ def render(results: list[FileResult], console: Console, err_console: Console, la
             meta.append(str(outline.year))
         console.print(f"[bold underline]{escape(r.path)}[/]  [dim]{escape(' · '.join(meta))}[/]")
         for f in r.findings:
-            loc = f"{f.line}:{f.column}" if f.line else "-"
+            loc = location_text(r.document, f.line, f.column)
             sev = f.severity
             console.print(
                 f"  [dim]{loc:>7}[/]  [{STYLE[sev]}]{labels[sev]:<7}[/] [magenta]{f.rule:<18}[/] {escape(f.message)}"

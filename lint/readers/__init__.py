@@ -41,8 +41,30 @@ def _text_reader(fmt: str) -> Callable[[bytes, str], Document]:
     return read
 
 
-#: Extension → reader.  Word, PDF and HTML readers plug in here.
+def _docx(data: bytes, name: str) -> Document:
+    from lint.readers import docx
+
+    return docx.read(data, name)
+
+
+def _pdf(data: bytes, name: str) -> Document:
+    from lint.readers import pdf
+
+    return pdf.read(data, name)
+
+
+def _html(data: bytes, name: str) -> Document:
+    from lint.readers import html
+
+    return html.read(data, name)
+
+
+#: Extension → reader.
 READERS: dict[str, Callable[[bytes, str], Document]] = {
+    ".docx": _docx,
+    ".pdf": _pdf,
+    ".html": _html,
+    ".htm": _html,
     ".txt": _text_reader("txt"),
     ".text": _text_reader("txt"),
     ".md": _text_reader("md"),

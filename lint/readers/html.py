@@ -1,0 +1,239 @@
+"""Web page reader (.html, .htm): find the article among the site's chrome.
+
+Decoding follows the BOM, then ``<meta charset>``, then UTF-8, then
+detection.  Scripts, styles, navigation, breadcrumbs, headers, footers and
+share bars are dropped; the article is the element holding most of the page's
+Chinese text; the title is the article's (a heading or title block near it),
+not the site's name or a date widget.  Locations are lines of the HTML file.
+The standard library parser expands only the fixed HTML entities, so there is
+no entity expansion to bound.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from lint.document import Document, Line
+from lint.normalize import clean_line, finish_lines
+from lint.readers import ReadError
+from lint.readers.text import decode
+
+_SKIP_TAGS = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "select",
+    "iframe",
+    "svg",
+    "button",
+    "head",
+    "title",
+    "object",
+}
+_BLOCK_TAGS = {
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "td",
+    "th",
+    "tr",
+    "section",
+    "article",
+    "table",
+    "center",
+    "pre",
+    "blockquote",
+    "dd",
+    "dt",
+    "ul",
+    "ol",
+    "font",
+    "main",
+}
+_CHROME = re.compile(
+    r"nav|menu|breadcrumb|crumb|bread|footer|foot|header|head-|topbar|sidebar|share|copyright|banner|logo|search|"
+    r"location|position|weizhi|daohang|toolbar|related|xgwz|fenxiang",
+    re.IGNORECASE,
+)
+_TITLE_HINT = re.compile(r"title|biaoti|tit", re.IGNORECASE)
+_META_LINE = re.compile(
+    r"^(?:来源|信息来源|发布时间|发布日期|发文日期|时间|作者|浏览次数|点击数|阅读次数|字号|【字体|责任编辑|编辑)[：:]"
+    r"|^\d{4}年\d{1,2}月\d{1,2}日\s*星期[一二三四五六日天]$|^当前位置"
+)
+_VOID = {"br", "img", "hr", "meta", "link", "input", "wbr", "area", "base", "col", "embed", "source", "track"}
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_TITLE_WORDS = re.compile(r"报告|总结|情况")
+
+
+@dataclass
+class _Node:
+    tag: str
+    attrs: str
+    parent: _Node | None = None
+    children: list = field(default_factory=list)  # _Node or _Block, in order
+    cjk: int = 0
+
+
+@dataclass
+class _Block:
+    line: int
+    column: int
+    text: str
+    parent: _Node | None = None
+
+
+class _Builder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = _Node("#root", "")
+        self.stack = [self.root]
+        self.skip = 0
+        self.buffer: list[str] = []
+        self.start: tuple[int, int] | None = None
+
+    def _flush(self) -> None:
+        text = re.sub(r"[ \t\r\n\u00a0]+", " ", "".join(self.buffer)).strip()
+        if text and self.start is not None:
+            block = _Block(self.start[0], self.start[1] + 1, text, self.stack[-1])
+            self.stack[-1].children.append(block)
+        self.buffer, self.start = [], None
+
+    def handle_starttag(self, tag, attrs):
+        attr_text = " ".join(f"{k}={v}" for k, v in attrs if k in ("class", "id") and v)
+        skipping = tag in _SKIP_TAGS or bool(_CHROME.search(attr_text))
+        if tag in _BLOCK_TAGS or skipping:
+            self._flush()
+        if tag in _VOID:
+            return
+        if self.skip or skipping:
+            self.skip += 1
+            self.stack.append(_Node(tag, attr_text, self.stack[-1]))
+            return
+        node = _Node(tag, attr_text, self.stack[-1])
+        self.stack[-1].children.append(node)
+        self.stack.append(node)
+
+    def handle_endtag(self, tag):
+        if tag in _VOID:
+            if tag == "br":
+                self._flush()
+            return
+        if not any(n.tag == tag for n in self.stack[1:]):
+            return  # stray end tag
+        if tag in _BLOCK_TAGS or self.skip:
+            self._flush()
+        while len(self.stack) > 1:
+            node = self.stack.pop()
+            if self.skip:
+                self.skip -= 1
+            if node.tag == tag:
+                break
+
+    def handle_data(self, data):
+        if self.skip:
+            return
+        if self.start is None and data.strip():
+            self.start = self.getpos()
+        self.buffer.append(data)
+
+    def close(self):
+        super().close()
+        self._flush()
+
+
+def _count(node: _Node) -> int:
+    total = 0
+    for child in node.children:
+        total += _count(child) if isinstance(child, _Node) else len(_CJK.findall(child.text))
+    node.cjk = total
+    return total
+
+
+def _blocks(node: _Node) -> list[_Block]:
+    out: list[_Block] = []
+    for child in node.children:
+        out.extend(_blocks(child) if isinstance(child, _Node) else [child])
+    return out
+
+
+def _article(root: _Node) -> _Node:
+    """Descend while one child holds most of the text: the article's container."""
+    node = root
+    while True:
+        kids = [c for c in node.children if isinstance(c, _Node)]
+        if not kids:
+            return node
+        best = max(kids, key=lambda c: c.cjk)
+        if best.cjk < 0.6 * node.cjk or best.cjk == 0:
+            return node
+        node = best
+
+
+def _declared_charset(data: bytes) -> str | None:
+    m = re.search(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", data[:4096], re.IGNORECASE)
+    return m.group(1).decode("ascii").lower() if m else None
+
+
+def read(data: bytes, name: str) -> Document:
+    text, encoding = decode(data, _declared_charset(data))
+    builder = _Builder()
+    try:
+        builder.feed(text)
+        builder.close()
+    except Exception as exc:  # the stdlib parser is tolerant; this is a last resort
+        raise ReadError(f"cannot parse HTML: {exc}", f"无法解析 HTML：{exc}") from None
+    _count(builder.root)
+    article = _article(builder.root)
+    blocks = [b for b in _blocks(article) if not _META_LINE.match(b.text)]
+    if not blocks:
+        raise ReadError("no article text found in the page", "网页中没有找到正文")
+
+    # The article's title: a title-like block or heading just before the article, when the
+    # article itself does not start with it.
+    everything = _blocks(builder.root)
+    first = blocks[0]
+    before = everything[: everything.index(first)]
+    title = None
+    for block in reversed(before[-6:]):
+        parent = block.parent
+        hinted = parent is not None and (parent.tag in ("h1", "h2", "h3") or _TITLE_HINT.search(parent.attrs))
+        if (
+            hinted
+            and _TITLE_WORDS.search(block.text)
+            and len(block.text) <= 60
+            and not _META_LINE.match(block.text)
+        ):
+            title = block
+            break
+    if title is not None and title.text != first.text:
+        blocks.insert(0, title)
+
+    lines: list[Line] = []
+    texts: list[str] = []
+    for block in blocks:
+        cleaned, artifacts = clean_line(block.text)
+        lines.append(Line(block.line, block.column, block.text, cleaned, artifacts=artifacts))
+        texts.append(cleaned)
+    # Blocks on one source line would share a line number; keep line numbers unique and increasing.
+    seen: set[int] = set()
+    for line in lines:
+        while line.lineno in seen:
+            line.lineno += 1
+        seen.add(line.lineno)
+    traditional = finish_lines(lines, texts)
+    return Document(name, "html", lines, encoding=encoding, traditional=traditional)
