@@ -1,6 +1,6 @@
 """Allow ``python -m lint``."""
 
-from lint.cli import main
+from lint.cli import entry
 
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    entry()

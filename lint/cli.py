@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import os
 import sys
+from pathlib import Path
 
 import click
 
@@ -107,7 +108,15 @@ def main() -> None:
 @click.option(
     "--stdin-filename", metavar="NAME", help="Name for '-' (standard input); its extension picks the reader."
 )
-def check(paths, checklist_ref, fmt, fail_on, lang, select, ignore, no_color, quiet, stdin_filename) -> None:
+@click.option(
+    "--fix",
+    "apply_fixes",
+    is_flag=True,
+    help="Repair .txt/.md files first (as 'reportlint fix'), then report.",
+)
+def check(
+    paths, checklist_ref, fmt, fail_on, lang, select, ignore, no_color, quiet, stdin_filename, apply_fixes
+) -> None:
     """Lint report files or directories (PATHS; '-' reads standard input)."""
     from lint.engine import Options, lint_file
     from lint.formatters import exit_code
@@ -115,6 +124,15 @@ def check(paths, checklist_ref, fmt, fail_on, lang, select, ignore, no_color, qu
     checklist = _load_checklist(checklist_ref)
     options = Options(checklist, lang, _rule_ids(select), _rule_ids(ignore))
     files = _collect(paths)
+    if apply_fixes:
+        _fix_files(
+            [f for f in files if f != "-"],
+            options,
+            lang,
+            diff=False,
+            quiet=quiet or fmt != "text",
+            report_errors=False,
+        )
     results = []
     for path in files:
         if path == "-":
@@ -140,6 +158,76 @@ def check(paths, checklist_ref, fmt, fail_on, lang, select, ignore, no_color, qu
             )
         text.render(results, console, err_console, lang, quiet)
     sys.exit(exit_code(results, fail_on))
+
+
+def _fix_files(
+    files: list[str], options, lang: str, diff: bool, quiet: bool, report_errors: bool = True
+) -> tuple[bool, bool]:
+    """Repair the files (or print diffs); return (any change, any error).
+
+    ``report_errors=False`` leaves unreadable files to the lint run that follows (``check --fix``).
+    """
+    from lint.engine import lint_file
+    from lint.fixer import FixError, plan, write_atomic
+
+    changed = failed = False
+    for path in files:
+        if path == "-":
+            _fail("fix does not read standard input; name the files")
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            if report_errors:
+                click.echo(f"reportlint: {path}: {exc.strerror or exc}", err=True)
+            failed = True
+            continue
+        result = lint_file(path, options, data=data)
+        if result.error is not None:
+            if report_errors:
+                click.echo(f"reportlint: {path}: {result.error}", err=True)
+            failed = True
+            continue
+        try:
+            outcome = plan(result, data)
+        except FixError as exc:
+            click.echo(f"reportlint: {path}: {exc.render(lang)}", err=True)
+            continue
+        if not outcome.changed:
+            continue
+        changed = True
+        if diff:
+            click.echo(outcome.diff(), nl=False)
+            continue
+        write_atomic(path, outcome.data)
+        if not quiet:
+            detail = ", ".join(f"{rule} ×{n}" for rule, n in sorted(outcome.applied.items()))
+            n = sum(outcome.applied.values())
+            click.echo(
+                f"已修复 {path}：{detail}" if lang == "zh" else f"fixed {path}: {detail}" if n else path
+            )
+    return changed, failed
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--checklist", "checklist_ref", default="fazhi-2019", show_default=True)
+@click.option(
+    "--diff", is_flag=True, help="Print a unified diff of the repairs and change nothing (exit 1 if any)."
+)
+@click.option("--select", multiple=True, metavar="RULE", help="Only apply these rules' repairs.")
+@click.option("--ignore", multiple=True, metavar="RULE", help="Do not apply these rules' repairs.")
+@click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True)
+@click.option("--quiet", "-q", is_flag=True, help="Do not list the repaired files.")
+def fix(paths, checklist_ref, diff, select, ignore, lang, quiet) -> None:
+    """Repair .txt/.md reports in place: heading markers and numbering, conversion junk, dates.
+
+    Word, PDF and HTML files are never modified.
+    """
+    from lint.engine import Options
+
+    options = Options(_load_checklist(checklist_ref), lang, _rule_ids(select), _rule_ids(ignore))
+    changed, failed = _fix_files(_collect(paths), options, lang, diff, quiet)
+    sys.exit(2 if failed else 1 if diff and changed else 0)
 
 
 @main.command()
@@ -289,5 +377,22 @@ def explain(rule, lang) -> None:
     click.echo(f"{heads['fix']}:\n  {r.explain[f'fix_{k}']}")
 
 
+def entry() -> None:
+    """Console entry point: any unexpected error becomes one line and exit 2, never a traceback.
+
+    Set REPORTLINT_DEBUG=1 to see the traceback.
+    """
+    try:
+        main()
+    except Exception as exc:  # noqa: BLE001 - the last line of defence for users
+        if os.environ.get("REPORTLINT_DEBUG"):
+            raise
+        click.echo(
+            f"reportlint: internal error: {type(exc).__name__}: {exc} (REPORTLINT_DEBUG=1 shows details)",
+            err=True,
+        )
+        sys.exit(EXIT_USAGE)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    entry()

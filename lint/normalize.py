@@ -70,6 +70,17 @@ def clean_line(raw: str) -> tuple[str, list[Artifact]]:
     return text.strip(BLANKS), found
 
 
+def strip_junk(raw: str) -> str:
+    """The raw line without its conversion junk, leading blanks kept (used by ``reportlint fix``)."""
+    body = raw.lstrip(BLANKS)
+    lead = raw[: len(raw) - len(body)]
+    if _PIPE_ONLY.match(body.strip(BLANKS)):
+        return ""
+    for _, pattern in _JUNK:
+        body = pattern.sub("", body)
+    return lead + body
+
+
 def looks_traditional(text: str) -> bool:
     """True when the text is written in traditional script.
 

@@ -80,6 +80,32 @@ def cn_numeral(value: int) -> str:
     return out + (digits[ones] if ones else "")
 
 
+def format_marker(kind: str, number: int) -> str:
+    """The GB/T 9704 marker of a kind and number: 「一、」「（一）」「1.」「（1）」「①」."""
+    if kind == "cn":
+        return f"{cn_numeral(number)}、"
+    if kind == "cn-paren":
+        return f"（{cn_numeral(number)}）"
+    if kind == "arabic":
+        return f"{number}."
+    if kind == "arabic-paren":
+        return f"（{number}）"
+    if kind == "circled":
+        return "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"[number - 1] if 0 < number <= 20 else f"（{number}）"
+    if kind == "cn-part":
+        return f"第{cn_numeral(number)}部分"
+    raise ValueError(kind)
+
+
+def renumber_marker(marker: str, number: int) -> str:
+    """The same marker with another number, in the same numeral system: 「(三)」 → 「(四)」."""
+    if re.search(r"\d", marker):
+        return re.sub(r"\d+", str(number), marker, count=1)
+    if marker and marker[0] in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳":
+        return format_marker("circled", number) + marker[1:]
+    return re.sub(f"[{CN_DIGITS}]+", cn_numeral(number), marker, count=1)
+
+
 def compact(text: str) -> str:
     """Remove all whitespace (titles are often letter-spaced: 「报     告」)."""
     return _SPACES.sub("", text)
@@ -127,6 +153,21 @@ class Outline:
 
     def top_level(self) -> list[Heading]:
         return [h for h in self.headings if h.level == 1]
+
+    def top_kind(self) -> str | None:
+        """The marker kind of the top level (the lowest-ranked kind present)."""
+        return min((h.kind for h in self.headings), key=_rank) if self.headings else None
+
+    def effective_kind(self, heading: Heading) -> str:
+        """The kind a heading stands for: a promoted 「1、」 stands for the top level's 「一、」."""
+        return (self.top_kind() or heading.kind) if heading.promoted else heading.kind
+
+    def sibling_groups(self) -> list[list[Heading]]:
+        """Headings grouped by parent and level, in document order."""
+        groups: dict[tuple[int, int], list[Heading]] = {}
+        for h in self.headings:
+            groups.setdefault((id(h.parent), h.level), []).append(h)
+        return list(groups.values())
 
     def body_between(self, start: int, end: int) -> list[Line]:
         """Non-empty, non-heading lines with index in [start, end)."""
@@ -197,6 +238,11 @@ def _find_heading(line: Line, index: int) -> Heading | None:
     if not head:
         return None
     return Heading(line, index, kind, marker, number, head, body)
+
+
+def rank(kind: str) -> int:
+    """Canonical level of a marker kind (「一、」 1, 「（一）」 2, 「1.」 3, 「（1）」 4; declared hN: N)."""
+    return _rank(kind)
 
 
 def _rank(kind: str) -> int:

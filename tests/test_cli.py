@@ -18,7 +18,7 @@ def test_seeds_text_output(run):
     assert result.exit_code == 1
     out = result.output
     assert "missing-section" in out and "section-order" in out and "missing-title" in out
-    assert "检查了 5 个文件：3 个错误，41 个警告，1 个提示" in out
+    assert "检查了 5 个文件：4 个错误，64 个警告，1 个提示" in out
     assert "002_" not in out  # clean files are not listed
 
 
@@ -44,7 +44,7 @@ def test_json_contract_on_seeds(run_json):
     assert first["outline"][1]["section"] is None and first["outline"][1]["level"] == 2
     duty = [f for f in first["findings"] if f["rule"] == "missing-section"]
     assert duty and duty[0]["section"] == "duty" and duty[0]["severity"] == "error"
-    assert data["summary"] == {"files": 5, "errors": 3, "warnings": 41, "info": 1}
+    assert data["summary"] == {"files": 5, "errors": 4, "warnings": 64, "info": 1}
 
 
 def test_clean_report_exits_zero(run, write):
@@ -55,8 +55,8 @@ def test_clean_report_exits_zero(run, write):
 
 @pytest.mark.parametrize(("fail_on", "code"), [("error", 0), ("warning", 1), ("info", 1), ("never", 0)])
 def test_fail_on(run, fail_on, code):
-    # Seed 004 passes; seed 000 has an error and a warning.
-    assert run("check", "--fail-on", fail_on, seed("004")).exit_code == 0
+    # Seed 002 passes; seed 000 has an error and warnings.
+    assert run("check", "--fail-on", fail_on, seed("002")).exit_code == 0
     only_warning = run("check", "--fail-on", fail_on, "--ignore", "missing-section", seed("000")).exit_code
     assert only_warning == (1 if fail_on in ("warning", "info") else 0)
     assert run("check", "--fail-on", fail_on, seed("000")).exit_code == (0 if fail_on == "never" else 1)
@@ -68,7 +68,14 @@ def test_select_and_ignore(run_json):
     assert {f["rule"] for file in data["files"] for f in file["findings"]} == {"missing-title"}
     _, data = run_json("--ignore", "missing-section,missing-element", SEEDS)
     rules = {f["rule"] for file in data["files"] for f in file["findings"]}
-    assert rules == {"missing-title", "section-order", "conversion-artifact", "traditional-script"}
+    assert rules == {
+        "missing-title",
+        "section-order",
+        "conversion-artifact",
+        "traditional-script",
+        "numbering-sequence",
+        "numbering-style",
+    }
 
 
 def test_unknown_rule_id_is_a_usage_error(run):
@@ -107,7 +114,8 @@ def test_bad_checklist_is_exit_2_with_location(run, tmp_path):
 
 
 def test_stdin(run):
-    result = run("check", "--format", "json", "-", input=(TITLE + MEASURES + SHORTCOMINGS + PLANS).encode())
+    text = TITLE + MEASURES + SHORTCOMINGS + PLANS.replace("四、", "三、")
+    result = run("check", "--format", "json", "-", input=text.encode())
     data = json.loads(result.output)
     assert result.exit_code == 1 and data["files"][0]["path"] == "<stdin>"
     assert [f["rule"] for f in data["files"][0]["findings"]] == ["missing-section"]

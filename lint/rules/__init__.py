@@ -18,6 +18,25 @@ from lint.outline import Heading, Outline
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 
 
+@dataclass(frozen=True)
+class Fix:
+    """A safe, deterministic repair of one line of a text file.
+
+    ``kind`` is "marker" (renumber and/or restyle the heading marker ``old``),
+    "junk" (remove the conversion junk of the line) or "replace" (replace
+    ``old`` by ``new`` near ``column``).  For "marker", ``style`` is the marker
+    kind to write (None: keep) and ``number`` the number (None: keep).
+    """
+
+    kind: str
+    lineno: int
+    old: str = ""
+    new: str = ""
+    column: int | None = None
+    style: str | None = None
+    number: int | None = None
+
+
 @dataclass
 class Finding:
     rule: str
@@ -27,6 +46,7 @@ class Finding:
     message: str
     section: str | None = None
     hint: str | None = None
+    fix: Fix | None = None
 
 
 @dataclass
@@ -92,6 +112,6 @@ def register(rule: Rule) -> Callable[[Callable[[Context], Iterator[Finding]]], C
 def all_rules() -> dict[str, Rule]:
     """Every rule, importing the rule families on first use."""
     if not RULES:
-        from lint.rules import content, document, source, structure  # noqa: F401
+        from lint.rules import content, document, format, numbering, source, structure  # noqa: F401
 
     return RULES

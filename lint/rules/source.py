@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint.rules import Context, Finding, Rule, register
+from lint.rules import Context, Finding, Fix, Rule, register
 from lint.rules.examples import GOOD, GOOD_TRADITIONAL, MEASURES, TITLE
 
 _KIND = {
@@ -53,7 +53,11 @@ def conversion_artifact(ctx: Context) -> Iterator[Finding]:
                 artifact.column,
                 ctx.t(f"{zh}：「{artifact.sample}」{more_zh}", f"{en}: “{artifact.sample}”{more_en}"),
                 None,
-                ctx.t("检查时已忽略；请在原文中删除。", "Ignored for checking; delete it from the file."),
+                ctx.t(
+                    "检查时已忽略；请在原文中删除（reportlint fix 可自动删除）。",
+                    "Ignored for checking; delete it from the file (reportlint fix does it).",
+                ),
+                Fix("junk", line.lineno),
             )
 
 
