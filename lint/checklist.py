@@ -19,6 +19,8 @@ from typing import Any
 
 import yaml
 
+from lint.terms import TermSet, load_terms
+
 SEVERITIES = ("error", "warning", "info")
 DEFAULT_CHECKLIST = "fazhi-2019"
 DEFAULT_THRESHOLD = 70.0
@@ -33,6 +35,7 @@ TOP_KEYS = {
     "threshold": (int, float),
     "sections": list,
     "order": list,
+    "terms": str,
 }
 SECTION_KEYS = {
     "id": str,
@@ -46,10 +49,19 @@ SECTION_KEYS = {
     "severity": str,
     "repeatable": bool,
     "collect_unmatched": bool,
+    "year_offset": int,
     "elements": list,
 }
 ELEMENT_KEYS = {"id": str, "name": str, "name_en": str, "patterns": list, "severity": str}
-_TYPE_NAMES = {str: "a string", list: "a list", bool: "true or false", (int, float): "a number"}
+#: Keys whose value is a list of mappings (validated entry by entry elsewhere).
+_LISTS_OF_MAPPINGS = {"sections", "elements", "canonical", "outdated", "wording"}
+_TYPE_NAMES = {
+    str: "a string",
+    list: "a list",
+    bool: "true or false",
+    (int, float): "a number",
+    int: "a whole number",
+}
 
 
 class ChecklistError(Exception):
@@ -85,6 +97,9 @@ class Section:
     severity: str = "error"
     repeatable: bool = False
     collect_unmatched: bool = False
+    #: Year a heading of this section may name, relative to the report year (0: the year
+    #: reported on, 1: the next year); None: not checked.
+    year_offset: int | None = None
     elements: list[Element] = field(default_factory=list)
 
     def display(self, lang: str) -> str:
@@ -104,6 +119,7 @@ class Checklist:
     extends: str | None = None
     threshold: float = DEFAULT_THRESHOLD
     path: str = ""
+    terms: TermSet | None = None
 
     def ordered(self) -> list[Section]:
         return [self.sections[sid] for sid in self.order]
@@ -204,7 +220,7 @@ def _check_keys(data: _Map, allowed: dict, where: str, path: str, problems: list
         ok = isinstance(value, expected) and not (expected is not bool and isinstance(value, bool))
         if not ok:
             problems.append((path, line, f"'{key}' in {where} must be {_TYPE_NAMES[expected]}"))
-        elif expected is list and key != "sections" and key != "elements":
+        elif expected is list and key not in _LISTS_OF_MAPPINGS:
             for item, item_line in zip(value, value.item_lines, strict=True):
                 if not isinstance(item, str) or not item.strip():
                     problems.append(
@@ -384,6 +400,15 @@ def _load(path: Path, chain: tuple[str, ...]) -> Checklist:
                 )
     if not sections:
         problems.append((str(path), data.line, "a checklist needs at least one section"))
+    terms = parent.terms if parent else None
+    if "terms" in data:
+        terms_path = Path(data["terms"])
+        if not terms_path.is_absolute():
+            terms_path = path.parent / terms_path
+        if not terms_path.is_file():
+            problems.append((str(path), data.key_lines["terms"], f"'terms' file not found: {terms_path}"))
+        else:
+            terms = load_terms(terms_path)
     if problems:
         raise ChecklistError(problems)
     base = parent or Checklist(id="", name="", sections={}, order=[])
@@ -398,6 +423,7 @@ def _load(path: Path, chain: tuple[str, ...]) -> Checklist:
         sections=sections,
         order=order,
         path=str(path),
+        terms=terms,
     )
 
 

@@ -36,6 +36,18 @@ class Line:
     page: int | None = None
     page_line: int | None = None
     artifacts: list[Artifact] = field(default_factory=list)
+    #: For each character of ``text``, its 0-based index in ``raw`` (when the reader kept it).
+    positions: list[int] | None = field(default=None, repr=False)
+
+    def column_of(self, index: int) -> int:
+        """1-based column in the original line of the character at ``index`` in ``text``."""
+        if (
+            self.positions is not None
+            and len(self.positions) == len(self.text)
+            and 0 <= index < len(self.positions)
+        ):
+            return self.positions[index] + 1
+        return self.column + index
 
 
 #: How locations are counted, per reader.

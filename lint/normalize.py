@@ -36,6 +36,9 @@ _JUNK: list[tuple[str, re.Pattern[str]]] = [
     # Runs of question marks standing for characters lost in a bad conversion.
     ("lost-chars", re.compile(r"\?{2,}|^\?+")),
 ]
+_ANY_JUNK = re.compile(
+    "|".join(f"(?P<{kind.replace('-', '_')}>{pattern.pattern})" for kind, pattern in _JUNK)
+)
 # A line holding nothing but pipes or table borders.
 _PIPE_ONLY = re.compile(r"^[|│┃¦]+$")
 
@@ -49,25 +52,42 @@ _TRADITIONAL_ONLY = set(
 )
 
 
-def clean_line(raw: str) -> tuple[str, list[Artifact]]:
-    """The text of one line with conversion junk removed, and the junk found (one per kind)."""
+_ANY_JUNK = re.compile(
+    "|".join(f"(?P<{kind.replace('-', '_')}>{pattern.pattern})" for kind, pattern in _JUNK)
+)
+
+
+def clean_line(raw: str) -> tuple[str, list[Artifact], list[int]]:
+    """Clean one line.
+
+    Returns the text without conversion junk and surrounding blanks, the junk
+    found (one :class:`Artifact` per kind, with its count), and for every
+    character of the text its 0-based index in ``raw`` — so that a position in
+    the text maps back to the file.
+    """
     stripped = raw.strip(BLANKS)
     offset = len(raw) - len(raw.lstrip(BLANKS))
     if not stripped:
-        return "", []
+        return "", [], []
     if _PIPE_ONLY.match(stripped):
-        return "", [Artifact("pipe-line", offset + 1, stripped)]
-    found: list[Artifact] = []
-    # Locate junk in the original line (columns are 1-based, in the raw text).
-    for kind, pattern in _JUNK:
-        matches = list(pattern.finditer(stripped))
-        if matches:
-            m = matches[0]
-            found.append(Artifact(kind, offset + m.start() + 1, m.group(0), len(matches)))
-    text = stripped
-    for _, pattern in _JUNK:
-        text = pattern.sub("", text)
-    return text.strip(BLANKS), found
+        return "", [Artifact("pipe-line", offset + 1, stripped)], []
+    found: dict[str, Artifact] = {}
+    kept: list[int] = []
+    last = 0
+    for m in _ANY_JUNK.finditer(stripped):
+        kind = m.lastgroup.replace("_", "-")
+        if kind in found:
+            found[kind].count += 1
+        else:
+            found[kind] = Artifact(kind, offset + m.start() + 1, m.group(0))
+        kept.extend(range(offset + last, offset + m.start()))
+        last = m.end()
+    kept.extend(range(offset + last, offset + len(stripped)))
+    text = "".join(raw[i] for i in kept)
+    left = len(text) - len(text.lstrip(BLANKS))
+    right = len(text.rstrip(BLANKS))
+    artifacts = sorted(found.values(), key=lambda a: a.column)
+    return text[left:right], artifacts, kept[left:right]
 
 
 def strip_junk(raw: str) -> str:

@@ -13,13 +13,14 @@ from tests.conftest import ROOT, SEEDS, seed
 SCHEMA = json.loads((ROOT / "docs" / "json-output.schema.json").read_text(encoding="utf-8"))
 
 
-def test_seeds_text_output(run):
-    result = run("check", "--no-color", SEEDS)
+def test_seeds_text_output(run, write):
+    clean = write(GOOD, "clean.txt")
+    result = run("check", "--no-color", SEEDS, clean)
     assert result.exit_code == 1
     out = result.output
     assert "missing-section" in out and "section-order" in out and "missing-title" in out
-    assert "检查了 5 个文件：4 个错误，64 个警告，1 个提示" in out
-    assert "002_" not in out  # clean files are not listed
+    assert "检查了 6 个文件：4 个错误，68 个警告，12 个提示" in out
+    assert "clean.txt" not in out  # clean files are not listed
 
 
 def test_json_contract_on_seeds(run_json):
@@ -44,7 +45,7 @@ def test_json_contract_on_seeds(run_json):
     assert first["outline"][1]["section"] is None and first["outline"][1]["level"] == 2
     duty = [f for f in first["findings"] if f["rule"] == "missing-section"]
     assert duty and duty[0]["section"] == "duty" and duty[0]["severity"] == "error"
-    assert data["summary"] == {"files": 5, "errors": 4, "warnings": 64, "info": 1}
+    assert data["summary"] == {"files": 5, "errors": 4, "warnings": 68, "info": 12}
 
 
 def test_clean_report_exits_zero(run, write):
@@ -54,10 +55,12 @@ def test_clean_report_exits_zero(run, write):
 
 
 @pytest.mark.parametrize(("fail_on", "code"), [("error", 0), ("warning", 1), ("info", 1), ("never", 0)])
-def test_fail_on(run, fail_on, code):
-    # Seed 002 passes; seed 000 has an error and warnings.
-    assert run("check", "--fail-on", fail_on, seed("002")).exit_code == 0
-    only_warning = run("check", "--fail-on", fail_on, "--ignore", "missing-section", seed("000")).exit_code
+def test_fail_on(run, write, fail_on, code):
+    # A clean report passes; seed 000 has an error, warnings and infos.
+    assert run("check", "--fail-on", fail_on, write(GOOD)).exit_code == 0
+    only_warning = run(
+        "check", "--fail-on", fail_on, "--ignore", "missing-section", "--ignore", "wording", seed("000")
+    ).exit_code
     assert only_warning == (1 if fail_on in ("warning", "info") else 0)
     assert run("check", "--fail-on", fail_on, seed("000")).exit_code == (0 if fail_on == "never" else 1)
     _ = code
@@ -75,6 +78,9 @@ def test_select_and_ignore(run_json):
         "traditional-script",
         "numbering-sequence",
         "numbering-style",
+        "term-variant",
+        "outdated-reference",
+        "wording",
     }
 
 

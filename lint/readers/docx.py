@@ -248,7 +248,7 @@ def read(data: bytes, name: str) -> Document:
             level = _heading_level(paragraph)
             num = _num_pr(paragraph)
             label = numbering.label(*num) if num else None
-            cleaned, artifacts = clean_line(raw)
+            cleaned, artifacts, _ = clean_line(raw)
             if label and cleaned:
                 cleaned = label + cleaned
             column = len(raw) - len(raw.lstrip(BLANKS)) + 1 if cleaned else 1

@@ -226,7 +226,7 @@ def read(data: bytes, name: str) -> Document:
     lines: list[Line] = []
     texts: list[str] = []
     for block in blocks:
-        cleaned, artifacts = clean_line(block.text)
+        cleaned, artifacts, _ = clean_line(block.text)
         lines.append(Line(block.line, block.column, block.text, cleaned, artifacts=artifacts))
         texts.append(cleaned)
     # Blocks on one source line would share a line number; keep line numbers unique and increasing.

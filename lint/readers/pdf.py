@@ -91,7 +91,7 @@ def read(data: bytes, name: str) -> Document:
     lines: list[Line] = []
     texts: list[str] = []
     for n, (page_no, line_no, text, _) in enumerate(paragraphs, start=1):
-        cleaned, artifacts = clean_line(text)
+        cleaned, artifacts, _ = clean_line(text)
         lines.append(Line(n, 1, text, cleaned, page=page_no, page_line=line_no, artifacts=artifacts))
         texts.append(cleaned)
     traditional = finish_lines(lines, texts)

@@ -6,7 +6,7 @@ import codecs
 import re
 
 from lint.document import Document, Line
-from lint.normalize import BLANKS, clean_line, finish_lines
+from lint.normalize import clean_line, finish_lines
 from lint.readers import ReadError
 
 _BOMS = [
@@ -78,17 +78,20 @@ def read(data: bytes, name: str, fmt: str = "txt") -> Document:
     lines: list[Line] = []
     texts: list[str] = []
     for lineno, raw in enumerate(split_lines(text), start=1):
-        cleaned, artifacts = clean_line(raw)
+        cleaned, artifacts, positions = clean_line(raw)
         level = None
         if fmt == "md":
             m = _MD_HEADING.match(cleaned)
             if m:
-                level, cleaned = len(m.group(1)), m.group(2)
+                level, cleaned, positions = len(m.group(1)), m.group(2), positions[m.start(2) : m.end(2)]
             emphasis = _MD_EMPHASIS.match(cleaned)
             if emphasis:
-                cleaned = emphasis.group(2)
-        column = len(raw) - len(raw.lstrip(BLANKS + "?#")) + 1 if cleaned else 1
-        lines.append(Line(lineno, column, raw, cleaned, heading_level=level, artifacts=artifacts))
+                cleaned, positions = emphasis.group(2), positions[emphasis.start(2) : emphasis.end(2)]
+        column = positions[0] + 1 if positions else 1
+        line = Line(
+            lineno, column, raw, cleaned, heading_level=level, artifacts=artifacts, positions=positions
+        )
+        lines.append(line)
         texts.append(cleaned)
     if not any(texts):
         raise ReadError("no text in file", "文件中没有文字")

@@ -112,6 +112,6 @@ def register(rule: Rule) -> Callable[[Callable[[Context], Iterator[Finding]]], C
 def all_rules() -> dict[str, Rule]:
     """Every rule, importing the rule families on first use."""
     if not RULES:
-        from lint.rules import content, document, format, numbering, source, structure  # noqa: F401
+        from lint.rules import content, document, format, numbering, source, structure, terms  # noqa: F401
 
     return RULES
