@@ -8,7 +8,9 @@
     duplicating whole top-level sections, lints it in one process and prints
     reports/s and peak memory after a quarter and after all of the corpus
     (flat memory means the two are close);
-(c) times the CLI on the whole corpus directory.
+(c) times the CLI on the whole corpus directory;
+(d) times all rules on one long report (the seeds' text joined, ≥ 10,000 characters),
+    the bound that matters for the term rules' near-miss search.
 Not a test: the figures depend on the machine. Record them in the README.
 """
 
@@ -120,6 +122,15 @@ def main() -> None:
         subprocess.run([*cli(), "check", "--format", "json", str(tmp)], capture_output=True, check=False)
         elapsed = time.perf_counter() - t0
         print(f"CLI on the corpus directory: {elapsed:.2f} s = {len(files) / elapsed:.0f} reports/s")
+        long_text = "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt")))
+        long_file = tmp / "long.txt"
+        long_file.write_text(long_text, encoding="utf-8")
+        runs = []
+        for _ in range(5):
+            t0 = time.perf_counter()
+            lint_file(str(long_file), options)
+            runs.append(time.perf_counter() - t0)
+        print(f"one {len(long_text):,}-character report, all rules: {statistics.median(runs) * 1000:.0f} ms")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

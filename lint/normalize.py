@@ -73,6 +73,7 @@ def clean_line(raw: str) -> tuple[str, list[Artifact], list[int]]:
         return "", [Artifact("pipe-line", offset + 1, stripped)], []
     found: dict[str, Artifact] = {}
     kept: list[int] = []
+    pieces: list[str] = []
     last = 0
     for m in _ANY_JUNK.finditer(stripped):
         kind = m.lastgroup.replace("_", "-")
@@ -81,9 +82,11 @@ def clean_line(raw: str) -> tuple[str, list[Artifact], list[int]]:
         else:
             found[kind] = Artifact(kind, offset + m.start() + 1, m.group(0))
         kept.extend(range(offset + last, offset + m.start()))
+        pieces.append(stripped[last : m.start()])
         last = m.end()
     kept.extend(range(offset + last, offset + len(stripped)))
-    text = "".join(raw[i] for i in kept)
+    pieces.append(stripped[last:])
+    text = "".join(pieces)
     left = len(text) - len(text.lstrip(BLANKS))
     right = len(text.rstrip(BLANKS))
     artifacts = sorted(found.values(), key=lambda a: a.column)

@@ -16,9 +16,9 @@ _DATE_PADDED = re.compile(r"^(\d{2}|\d{4})年(\d{1,2})月(\d{1,2})日$")
 _DATE_CHINESE = re.compile(
     rf"^([{_CN_YEAR_DIGITS}]{{4}})年([一二三四五六七八九十]{{1,3}})月([一二三四五六七八九十]{{1,3}})日$"
 )
-_DOC_NUMBER = re.compile(
-    r"([\u4e00-\u9fff]{1,10})\s*([\[(（【﹝［〔{｛])\s*((?:19|20)\d{2})\s*([\])）】﹞］〕}｝])\s*(\d{1,4})\s*号"
-)
+# The year-in-brackets core of a document number; the issuer's abbreviation before it is taken separately.
+_DOC_NUMBER = re.compile(r"([\[(（【﹝［〔{｛])\s*((?:19|20)\d{2})\s*([\])）】﹞］〕}｝])\s*(\d{1,4})\s*号")
+_ISSUER = re.compile(r"[\u4e00-\u9fff]$")
 _ORG = r"[\u4e00-\u9fff]{1,15}?(?:委员会|委|政府|办公室|办|局|厅|部|院|组|会)"
 _ORG_LINE = re.compile(rf"^{_ORG}(?:[、，,]{_ORG})*$")
 
@@ -112,20 +112,22 @@ def date_format(ctx: Context) -> Iterator[Finding]:
 def document_number(ctx: Context) -> Iterator[Finding]:
     for line in ctx.outline.document.lines:
         for m in _DOC_NUMBER.finditer(line.text):
-            if m.group(2) == "〔" and m.group(4) == "〕":
+            if m.group(1) == "〔" and m.group(3) == "〕":
                 continue
+            if not _ISSUER.search(line.text[max(0, m.start() - 1) : m.start()]):
+                continue  # a document number follows its issuer's abbreviation (厅字, 国办发 …)
             old = m.group(0)
-            new = f"{m.group(1)}〔{m.group(3)}〕{m.group(5)}号"
-            column = line.raw.find(old)
+            new = f"〔{m.group(2)}〕{m.group(4)}号"
+            column = line.column_of(m.start())
             yield Finding(
                 "document-number",
                 "warning",
                 line.lineno,
-                column + 1 if column >= 0 else line.column,
+                column,
                 ctx.t(f"发文字号「{old}」应写作「{new}」", f"Document number “{old}” should be “{new}”"),
                 None,
                 None,
-                Fix("replace", line.lineno, old=old, new=new, column=column + 1 if column >= 0 else None),
+                Fix("replace", line.lineno, old=old, new=new, column=column),
             )
 
 
