@@ -54,7 +54,7 @@ SECTION_KEYS = {
 }
 ELEMENT_KEYS = {"id": str, "name": str, "name_en": str, "patterns": list, "severity": str}
 #: Keys whose value is a list of mappings (validated entry by entry elsewhere).
-_LISTS_OF_MAPPINGS = {"sections", "elements", "canonical", "outdated", "wording"}
+_LISTS_OF_MAPPINGS = {"sections", "elements", "canonical", "outdated", "wording", "ignore", "overrides"}
 _TYPE_NAMES = {
     str: "a string",
     list: "a list",

@@ -77,72 +77,183 @@ def main() -> None:
     """
 
 
+FORMATS_CHECK = ["text", "json", "sarif", "github", "junit", "auto"]
+
+
+def _config(config_path: str | None):
+    """The project configuration: --config FILE, else the nearest one upwards, else defaults."""
+    from lint.config import Config, ConfigError, find_config, load_config
+
+    path = Path(config_path) if config_path else find_config()
+    if path is None:
+        return Config()
+    if config_path and not path.is_file():
+        _fail(f"{config_path}: no such configuration file")
+    try:
+        return load_config(path)
+    except ConfigError as exc:
+        for line in exc.format_lines():
+            click.echo(f"reportlint: {line}", err=True)
+        sys.exit(EXIT_USAGE)
+
+
+class _Planner:
+    """Options per file: the checklist may differ by folder (configuration ``overrides``)."""
+
+    def __init__(self, config, checklist_ref: str | None, lang: str, select, ignore) -> None:
+        self.config, self.checklist_ref, self.lang = config, checklist_ref, lang
+        self.select, self.ignore = select, ignore
+        self.cache: dict[str, object] = {}
+
+    def options_for(self, path: str):
+        from lint.checklist import DEFAULT_CHECKLIST
+        from lint.engine import Options
+
+        ref = self.checklist_ref or self.config.checklist_for(path) or DEFAULT_CHECKLIST
+        if ref not in self.cache:
+            # Checklist paths in the configuration are relative to its directory.
+            resolved = ref
+            if not self.checklist_ref and ref.endswith((".yaml", ".yml")) and not Path(ref).is_absolute():
+                resolved = str(self.config.base / ref)
+            self.cache[ref] = Options(
+                _load_checklist(resolved),
+                self.lang,
+                self.select,
+                self.ignore,
+                severity=dict(self.config.severity),
+                accepts=self.config.accepts if self.config.scoped_ignores else None,
+            )
+        return self.cache[ref]
+
+
+_WORKER_PLANNER: _Planner | None = None
+
+
+def _init_worker(planner: _Planner) -> None:
+    global _WORKER_PLANNER
+    _WORKER_PLANNER = planner
+
+
+def _lint_one(path: str):
+    from lint.engine import lint_file
+
+    assert _WORKER_PLANNER is not None
+    return lint_file(path, _WORKER_PLANNER.options_for(path))
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option(
-    "--checklist",
-    "checklist_ref",
-    default="fazhi-2019",
-    show_default=True,
-    help="Built-in checklist id or path to a checklist YAML file.",
-)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
-@click.option(
-    "--fail-on",
-    type=click.Choice(FAIL_ON),
-    default="error",
-    show_default=True,
-    help="Lowest severity that makes the exit code 1.",
-)
-@click.option(
-    "--lang", type=click.Choice(LANGS), default="zh", show_default=True, help="Language of messages."
-)
-@click.option(
-    "--select", multiple=True, metavar="RULE", help="Only run these rules (repeatable, or comma-separated)."
-)
-@click.option(
-    "--ignore", multiple=True, metavar="RULE", help="Do not run these rules (repeatable, or comma-separated)."
-)
+@click.option("--checklist", "checklist_ref", default=None,
+              help="Built-in checklist id or path to a checklist YAML file.  [default: fazhi-2019]")
+@click.option("--format", "fmt", type=click.Choice(FORMATS_CHECK), default="text", show_default=True,
+              help="Output format; 'auto' is 'github' under GitHub Actions, else 'text'.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write the report to FILE; the summary is still printed.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None, help="Lowest severity that makes the exit code 1.  [default: error]")
+@click.option("--lang", type=click.Choice(LANGS), default=None, help="Language of messages.  [default: zh]")
+@click.option("--select", multiple=True, metavar="RULE", help="Only run these rules (repeatable, or comma-separated).")
+@click.option("--ignore", multiple=True, metavar="RULE", help="Do not run these rules (repeatable, or comma-separated).")
+@click.option("--config", "config_path", default=None, metavar="FILE",
+              help="Configuration file (default: nearest .reportlint.yaml or pyproject.toml [tool.reportlint]).")
+@click.option("--baseline", default=None, metavar="FILE", help="Report only findings not recorded in this baseline.")
+@click.option("--write-baseline", default=None, metavar="FILE", help="Record the current findings as a baseline and exit 0.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Lint files in parallel.")
 @click.option("--no-color", is_flag=True, help="Never colour the output.")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only: no hints, no summary.")
-@click.option(
-    "--stdin-filename", metavar="NAME", help="Name for '-' (standard input); its extension picks the reader."
-)
-@click.option(
-    "--fix",
-    "apply_fixes",
-    is_flag=True,
-    help="Repair .txt/.md files first (as 'reportlint fix'), then report.",
-)
-def check(
-    paths, checklist_ref, fmt, fail_on, lang, select, ignore, no_color, quiet, stdin_filename, apply_fixes
-) -> None:
+@click.option("--stdin-filename", metavar="NAME", help="Name for '-' (standard input); its extension picks the reader.")
+@click.option("--fix", "apply_fixes", is_flag=True, help="Repair .txt/.md files first (as 'reportlint fix'), then report.")
+def check(paths, checklist_ref, fmt, output, fail_on, lang, select, ignore, config_path, baseline, write_baseline,
+          jobs, no_color, quiet, stdin_filename, apply_fixes) -> None:
     """Lint report files or directories (PATHS; '-' reads standard input)."""
-    from lint.engine import Options, lint_file
+    from lint.engine import lint_file
     from lint.formatters import exit_code
 
-    checklist = _load_checklist(checklist_ref)
-    options = Options(checklist, lang, _rule_ids(select), _rule_ids(ignore))
-    files = _collect(paths)
+    config = _config(config_path)
+    lang = lang or config.lang or "zh"
+    fail_on = fail_on or config.fail_on or "error"
+    planner = _Planner(
+        config, checklist_ref, lang,
+        _rule_ids(select) or frozenset(config.select),
+        _rule_ids(ignore) | frozenset(config.ignore),
+    )
+    if checklist_ref:
+        planner.options_for("")  # a bad --checklist is a usage error before anything is read
+    files = [f for f in _collect(paths) if f == "-" or not config.excluded(f)]
     if apply_fixes:
-        _fix_files(
-            [f for f in files if f != "-"],
-            options,
-            lang,
-            diff=False,
-            quiet=quiet or fmt != "text",
-            report_errors=False,
-        )
+        for f in files:
+            if f != "-":
+                _fix_files([f], planner.options_for(f), lang, diff=False, quiet=quiet or fmt != "text",
+                           report_errors=False)
+    disk = [f for f in files if f != "-"]
+    if jobs > 1 and len(disk) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(min(jobs, len(disk)), initializer=_init_worker, initargs=(planner,)) as pool:
+            linted = dict(zip(disk, pool.map(_lint_one, disk, chunksize=max(1, len(disk) // (jobs * 4))), strict=True))
+    else:
+        linted = {f: lint_file(f, planner.options_for(f)) for f in disk}
     results = []
     for path in files:
         if path == "-":
-            results.append(lint_file(stdin_filename or "<stdin>", options, data=sys.stdin.buffer.read()))
+            name = stdin_filename or "<stdin>"
+            results.append(lint_file(name, planner.options_for(name), data=sys.stdin.buffer.read()))
         else:
-            results.append(lint_file(path, options))
+            results.append(linted[path])
+
+    if write_baseline:
+        from lint.baseline import write
+
+        count = write(write_baseline, results)
+        click.echo(f"已将 {count} 条结果写入基线 {write_baseline}" if lang == "zh" else
+                   f"wrote {count} findings to baseline {write_baseline}")
+        sys.exit(2 if any(r.error for r in results) else 0)
+    if baseline:
+        from lint.baseline import BaselineError, apply
+
+        try:
+            apply(baseline, results)
+        except BaselineError as exc:
+            _fail(f"{baseline}: {exc}")
+
+    if fmt == "auto":
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    report = None
     if fmt == "json":
         from lint.formatters import json as json_fmt
 
-        click.echo(json_fmt.render(results))
+        report = json_fmt.render(results) + "\n"
+    elif fmt == "sarif":
+        from lint.formatters import sarif
+
+        report = sarif.render(results, lang) + "\n"
+    elif fmt == "github":
+        from lint.formatters import github
+
+        report = github.render(results)
+    elif fmt == "junit":
+        from lint.formatters import junit
+
+        report = junit.render(results)
+    if report is not None and output is None:
+        click.echo(report, nl=False)
+    elif report is not None or output is not None:
+        from lint.formatters import text as text_fmt
+
+        if report is None:  # text written to a file: plain, no colour
+            from io import StringIO
+
+            from rich.console import Console
+
+            buffer = StringIO()
+            quiet_console = Console(file=buffer, no_color=True, highlight=False, soft_wrap=True, width=200)
+            text_fmt.render(results, quiet_console, quiet_console, lang, quiet)
+            report = buffer.getvalue()
+        try:
+            Path(output).write_text(report, encoding="utf-8")
+        except OSError as exc:
+            _fail(f"{output}: {exc.strerror or exc}")
+        if not quiet:
+            click.echo(text_fmt.summary_line(results, lang), err=fmt in ("json", "sarif", "junit", "github"))
     else:
         from rich.console import Console
 
@@ -153,9 +264,7 @@ def check(
         err_console = Console(stderr=True, no_color=no_color, highlight=False, soft_wrap=True)
         if not files:
             known = " ".join(sorted(READERS))
-            err_console.print(
-                f"没有找到报告文件（{known}）" if lang == "zh" else f"no report files found ({known})"
-            )
+            err_console.print(f"没有找到报告文件（{known}）" if lang == "zh" else f"no report files found ({known})")
         text.render(results, console, err_console, lang, quiet)
     sys.exit(exit_code(results, fail_on))
 
@@ -219,32 +328,37 @@ def _fix_files(
 @click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True)
 @click.option("--quiet", "-q", is_flag=True, help="Do not list the repaired files.")
 def fix(paths, checklist_ref, diff, select, ignore, lang, quiet) -> None:
-    """Repair .txt/.md reports in place: heading markers and numbering, conversion junk, dates.
+    """Repair .txt/.md reports in place: heading markers and numbering, conversion junk, dates, terms.
 
     Word, PDF and HTML files are never modified.
     """
-    from lint.engine import Options
-
-    options = Options(_load_checklist(checklist_ref), lang, _rule_ids(select), _rule_ids(ignore))
-    changed, failed = _fix_files(_collect(paths), options, lang, diff, quiet)
+    config = _config(None)
+    planner = _Planner(config, checklist_ref, lang, _rule_ids(select), _rule_ids(ignore) | frozenset(config.ignore))
+    changed = failed = False
+    for f in _collect(paths):
+        if config.excluded(f):
+            continue
+        c, e = _fix_files([f], planner.options_for(f), lang, diff, quiet)
+        changed, failed = changed or c, failed or e
     sys.exit(2 if failed else 1 if diff and changed else 0)
 
 
 @main.command()
 @click.argument("path")
-@click.option("--checklist", "checklist_ref", default="fazhi-2019", show_default=True)
+@click.option("--checklist", "checklist_ref", default=None, help="Checklist id or file.  [default: fazhi-2019]")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
-@click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True)
+@click.option("--lang", type=click.Choice(LANGS), default=None, help="Language.  [default: zh]")
 @click.option("--no-color", is_flag=True)
 @click.option(
     "--stdin-filename", metavar="NAME", help="Name for '-' (standard input); its extension picks the reader."
 )
 def outline(path, checklist_ref, fmt, lang, no_color, stdin_filename) -> None:
     """Show the outline reportlint sees in PATH and how headings map to sections."""
-    from lint.engine import Options, lint_file
+    from lint.engine import lint_file
 
-    checklist = _load_checklist(checklist_ref)
-    options = Options(checklist, lang)
+    config = _config(None)
+    lang = lang or config.lang or "zh"
+    options = _Planner(config, checklist_ref, lang, frozenset(), frozenset()).options_for(path)
     if path == "-":
         result = lint_file(stdin_filename or "<stdin>", options, data=sys.stdin.buffer.read())
     else:
@@ -265,6 +379,19 @@ def outline(path, checklist_ref, fmt, lang, no_color, stdin_filename) -> None:
     from lint.formatters.outline import render
 
     render(result, Console(no_color=no_color, highlight=False, soft_wrap=True), lang)
+
+
+@main.command()
+@click.option("--force", is_flag=True, help="Overwrite an existing .reportlint.yaml.")
+def init(force) -> None:
+    """Write a commented starter configuration, .reportlint.yaml, in the current directory."""
+    from lint.config import STARTER
+
+    target = Path(".reportlint.yaml")
+    if target.exists() and not force:
+        _fail(f"{target}: already exists (use --force to overwrite)")
+    target.write_text(STARTER, encoding="utf-8")
+    click.echo(f"wrote {target}")
 
 
 @main.group()

@@ -55,6 +55,15 @@ UNITS = ("line", "paragraph", "page")
 
 
 @dataclass
+class Suppression:
+    """An inline comment that turns rules off: ``<!-- reportlint-disable RULE -->`` and friends."""
+
+    kind: str  # "disable" | "enable" | "disable-next-line"
+    lineno: int
+    rules: frozenset[str]  # empty: all rules
+
+
+@dataclass
 class Document:
     """A report as read from one file."""
 
@@ -64,6 +73,24 @@ class Document:
     encoding: str | None = None
     traditional: bool = False
     location_unit: str = "line"
+    suppressions: list[Suppression] = field(default_factory=list)
+
+    def suppressed(self, rule: str, lineno: int | None) -> bool:
+        """Whether inline comments turn ``rule`` off at ``lineno`` (a finding without a line counts as line 1)."""
+        at = lineno or 1
+        off = False
+        for s in sorted(self.suppressions, key=lambda s: s.lineno):
+            applies = not s.rules or rule in s.rules
+            if not applies:
+                continue
+            if s.kind == "disable-next-line":
+                if s.lineno + 1 == at:
+                    return True
+                continue
+            if s.lineno > at:
+                break
+            off = s.kind == "disable"
+        return off
 
     def line_at(self, lineno: int) -> Line | None:
         """The line with this ``lineno`` (line numbers are unique within a document)."""

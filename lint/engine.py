@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lint.checklist import Checklist
@@ -29,6 +30,10 @@ class Options:
     lang: str = "zh"
     select: frozenset[str] = frozenset()
     ignore: frozenset[str] = frozenset()
+    #: Severity per rule, overriding the rules' own (from the configuration).
+    severity: dict[str, str] = field(default_factory=dict)
+    #: Out-of-band acceptance: (path, rule, section) → True to drop a finding (from the configuration).
+    accepts: Callable[[str, str, str | None], bool] | None = None
 
     def enabled(self, rule_id: str) -> bool:
         if self.select and rule_id not in self.select:
@@ -44,6 +49,13 @@ def lint_document(doc: Document, options: Options) -> FileResult:
     for rule in all_rules().values():
         if options.enabled(rule.id) and rule.check is not None:
             findings.extend(rule.check(ctx))
+    findings = [
+        f
+        for f in findings
+        if not doc.suppressed(f.rule, f.line) and not (options.accepts and options.accepts(doc.path, f.rule, f.section))
+    ]
+    for f in findings:
+        f.severity = options.severity.get(f.rule, f.severity)
     findings.sort(key=lambda f: (f.line or 0, f.column or 0, -SEVERITY_RANK[f.severity], f.rule))
     return FileResult(doc.path, options.checklist, doc, outline, result, findings)
 

@@ -67,7 +67,7 @@ class Mention:
 
 @dataclass
 class MatchResult:
-    mappings: dict[int, Mapping] = field(default_factory=dict)  # id(heading) → mapping
+    mappings: dict[int, Mapping] = field(default_factory=dict)  # heading line index → mapping
     by_section: dict[str, list[Heading]] = field(default_factory=dict)
     duplicates: list[Mapping] = field(default_factory=list)
     unknown: list[Heading] = field(default_factory=list)
@@ -75,7 +75,7 @@ class MatchResult:
     mentions: dict[str, Mention] = field(default_factory=dict)  # missing section → paragraph mention
 
     def section_of(self, heading: Heading) -> Mapping | None:
-        return self.mappings.get(id(heading))
+        return self.mappings.get(heading.index)
 
     def missing(self, checklist: Checklist) -> list[Section]:
         return [s for s in checklist.ordered() if s.id not in self.by_section]
@@ -202,7 +202,7 @@ def match(outline: Outline, checklist: Checklist) -> MatchResult:
         sc, reason = table[i][j]
         mapping = Mapping(h, sections[j].id, sc, reason)
         if i in assigned or sections[j].repeatable:
-            result.mappings[id(h)] = mapping
+            result.mappings[h.index] = mapping
         else:
             result.duplicates.append(mapping)
 
@@ -213,18 +213,18 @@ def match(outline: Outline, checklist: Checklist) -> MatchResult:
         if not s.collect_unmatched:
             continue
         for h in tops:
-            m = result.mappings.get(id(h))
+            m = result.mappings.get(h.index)
             if m is not None and order[m.section] > order[s.id]:
                 break
             if m is None and all(d.heading is not h for d in result.duplicates):
-                result.mappings[id(h)] = Mapping(h, s.id, None, Reason("position", ""))
+                result.mappings[h.index] = Mapping(h, s.id, None, Reason("position", ""))
 
     for h in outline.headings:
-        m = result.mappings.get(id(h))
+        m = result.mappings.get(h.index)
         if m is not None:
             result.by_section.setdefault(m.section, []).append(h)
     result.unknown = [
-        h for h in tops if id(h) not in result.mappings and all(d.heading is not h for d in result.duplicates)
+        h for h in tops if h.index not in result.mappings and all(d.heading is not h for d in result.duplicates)
     ]
 
     for s in result.missing(checklist):

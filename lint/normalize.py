@@ -93,6 +93,24 @@ def clean_line(raw: str) -> tuple[str, list[Artifact], list[int]]:
     return text[left:right], artifacts, kept[left:right]
 
 
+_SUPPRESSION = re.compile(r"<!--\s*reportlint-(disable-next-line|disable|enable)\b([^>]*?)-->")
+_COMMENT_LINE = re.compile(r"^\s*<!--.*-->\s*$")
+
+
+def parse_suppression(text: str) -> tuple[str, frozenset[str]] | None:
+    """``(kind, rules)`` of a reportlint comment in ``text``, or None."""
+    m = _SUPPRESSION.search(text)
+    if not m:
+        return None
+    rules = frozenset(r for r in re.split(r"[\s,]+", m.group(2).strip()) if r)
+    return m.group(1), rules
+
+
+def is_comment_line(text: str) -> bool:
+    """A line holding only an HTML comment (Markdown uses them for reportlint comments)."""
+    return bool(_COMMENT_LINE.match(text))
+
+
 def strip_junk(raw: str) -> str:
     """The raw line without its conversion junk, leading blanks kept (used by ``reportlint fix``)."""
     body = raw.lstrip(BLANKS)

@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from lint.document import Document, Line
-from lint.normalize import clean_line, finish_lines
+from lint.document import Document, Line, Suppression
+from lint.normalize import clean_line, finish_lines, parse_suppression
 from lint.readers import ReadError
 from lint.readers.text import decode
 
@@ -105,6 +105,13 @@ class _Builder(HTMLParser):
         self.skip = 0
         self.buffer: list[str] = []
         self.start: tuple[int, int] | None = None
+        self.suppressions: list[Suppression] = []
+
+    def handle_comment(self, data):
+        found = parse_suppression(f"<!--{data}-->")
+        if found:
+            line = self.getpos()[0] + data.count("\n") if found[0] != "disable-next-line" else self.getpos()[0]
+            self.suppressions.append(Suppression(found[0], line, found[1]))
 
     def _flush(self) -> None:
         text = re.sub(r"[ \t\r\n\u00a0]+", " ", "".join(self.buffer)).strip()
@@ -236,4 +243,5 @@ def read(data: bytes, name: str) -> Document:
             line.lineno += 1
         seen.add(line.lineno)
     traditional = finish_lines(lines, texts)
-    return Document(name, "html", lines, encoding=encoding, traditional=traditional)
+    return Document(name, "html", lines, encoding=encoding, traditional=traditional,
+                    suppressions=builder.suppressions)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import codecs
 import re
 
-from lint.document import Document, Line
-from lint.normalize import clean_line, finish_lines
+from lint.document import Document, Line, Suppression
+from lint.normalize import clean_line, finish_lines, is_comment_line, parse_suppression
 from lint.readers import ReadError
 
 _BOMS = [
@@ -77,7 +77,15 @@ def read(data: bytes, name: str, fmt: str = "txt") -> Document:
         raise ReadError("binary data, not a text document", "二进制数据，不是文本文档")
     lines: list[Line] = []
     texts: list[str] = []
+    suppressions: list[Suppression] = []
     for lineno, raw in enumerate(split_lines(text), start=1):
+        if fmt == "md" and is_comment_line(raw):
+            found = parse_suppression(raw)
+            if found:
+                suppressions.append(Suppression(found[0], lineno, found[1]))
+            lines.append(Line(lineno, 1, raw, ""))
+            texts.append("")
+            continue
         cleaned, artifacts, positions = clean_line(raw)
         level = None
         if fmt == "md":
@@ -96,4 +104,6 @@ def read(data: bytes, name: str, fmt: str = "txt") -> Document:
     if not any(texts):
         raise ReadError("no text in file", "文件中没有文字")
     traditional = finish_lines(lines, texts)
-    return Document(path=name, format=fmt, lines=lines, encoding=encoding, traditional=traditional)
+    return Document(
+        path=name, format=fmt, lines=lines, encoding=encoding, traditional=traditional, suppressions=suppressions
+    )
