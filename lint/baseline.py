@@ -24,13 +24,20 @@ class BaselineError(Exception):
 
 def write(path: str, results: list[FileResult]) -> int:
     entries = [
-        {"fingerprint": fingerprint(r, f), "rule": f.rule, "path": r.path, "section": f.section, "message": f.message}
+        {
+            "fingerprint": fingerprint(r, f),
+            "rule": f.rule,
+            "path": r.path,
+            "section": f.section,
+            "message": f.message,
+        }
         for r in results
         for f in r.findings
     ]
     entries.sort(key=lambda e: (e["path"], e["rule"], e["fingerprint"]))
     Path(path).write_text(
-        json.dumps({"version": VERSION, "findings": entries}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        json.dumps({"version": VERSION, "findings": entries}, ensure_ascii=False, indent=2) + "\n",
+        encoding="utf-8",
     )
     return len(entries)
 

@@ -143,27 +143,88 @@ def _lint_one(path: str):
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--checklist", "checklist_ref", default=None,
-              help="Built-in checklist id or path to a checklist YAML file.  [default: fazhi-2019]")
-@click.option("--format", "fmt", type=click.Choice(FORMATS_CHECK), default="text", show_default=True,
-              help="Output format; 'auto' is 'github' under GitHub Actions, else 'text'.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write the report to FILE; the summary is still printed.")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None, help="Lowest severity that makes the exit code 1.  [default: error]")
+@click.option(
+    "--checklist",
+    "checklist_ref",
+    default=None,
+    help="Built-in checklist id or path to a checklist YAML file.  [default: fazhi-2019]",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS_CHECK),
+    default="text",
+    show_default=True,
+    help="Output format; 'auto' is 'github' under GitHub Actions, else 'text'.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    default=None,
+    help="Write the report to FILE; the summary is still printed.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default=None,
+    help="Lowest severity that makes the exit code 1.  [default: error]",
+)
 @click.option("--lang", type=click.Choice(LANGS), default=None, help="Language of messages.  [default: zh]")
-@click.option("--select", multiple=True, metavar="RULE", help="Only run these rules (repeatable, or comma-separated).")
-@click.option("--ignore", multiple=True, metavar="RULE", help="Do not run these rules (repeatable, or comma-separated).")
-@click.option("--config", "config_path", default=None, metavar="FILE",
-              help="Configuration file (default: nearest .reportlint.yaml or pyproject.toml [tool.reportlint]).")
-@click.option("--baseline", default=None, metavar="FILE", help="Report only findings not recorded in this baseline.")
-@click.option("--write-baseline", default=None, metavar="FILE", help="Record the current findings as a baseline and exit 0.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Lint files in parallel.")
+@click.option(
+    "--select", multiple=True, metavar="RULE", help="Only run these rules (repeatable, or comma-separated)."
+)
+@click.option(
+    "--ignore", multiple=True, metavar="RULE", help="Do not run these rules (repeatable, or comma-separated)."
+)
+@click.option(
+    "--config",
+    "config_path",
+    default=None,
+    metavar="FILE",
+    help="Configuration file (default: nearest .reportlint.yaml or pyproject.toml [tool.reportlint]).",
+)
+@click.option(
+    "--baseline", default=None, metavar="FILE", help="Report only findings not recorded in this baseline."
+)
+@click.option(
+    "--write-baseline",
+    default=None,
+    metavar="FILE",
+    help="Record the current findings as a baseline and exit 0.",
+)
+@click.option(
+    "--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Lint files in parallel."
+)
 @click.option("--no-color", is_flag=True, help="Never colour the output.")
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only: no hints, no summary.")
-@click.option("--stdin-filename", metavar="NAME", help="Name for '-' (standard input); its extension picks the reader.")
-@click.option("--fix", "apply_fixes", is_flag=True, help="Repair .txt/.md files first (as 'reportlint fix'), then report.")
-def check(paths, checklist_ref, fmt, output, fail_on, lang, select, ignore, config_path, baseline, write_baseline,
-          jobs, no_color, quiet, stdin_filename, apply_fixes) -> None:
+@click.option(
+    "--stdin-filename", metavar="NAME", help="Name for '-' (standard input); its extension picks the reader."
+)
+@click.option(
+    "--fix",
+    "apply_fixes",
+    is_flag=True,
+    help="Repair .txt/.md files first (as 'reportlint fix'), then report.",
+)
+def check(
+    paths,
+    checklist_ref,
+    fmt,
+    output,
+    fail_on,
+    lang,
+    select,
+    ignore,
+    config_path,
+    baseline,
+    write_baseline,
+    jobs,
+    no_color,
+    quiet,
+    stdin_filename,
+    apply_fixes,
+) -> None:
     """Lint report files or directories (PATHS; '-' reads standard input)."""
     from lint.engine import lint_file
     from lint.formatters import exit_code
@@ -172,7 +233,9 @@ def check(paths, checklist_ref, fmt, output, fail_on, lang, select, ignore, conf
     lang = lang or config.lang or "zh"
     fail_on = fail_on or config.fail_on or "error"
     planner = _Planner(
-        config, checklist_ref, lang,
+        config,
+        checklist_ref,
+        lang,
         _rule_ids(select) or frozenset(config.select),
         _rule_ids(ignore) | frozenset(config.ignore),
     )
@@ -182,14 +245,22 @@ def check(paths, checklist_ref, fmt, output, fail_on, lang, select, ignore, conf
     if apply_fixes:
         for f in files:
             if f != "-":
-                _fix_files([f], planner.options_for(f), lang, diff=False, quiet=quiet or fmt != "text",
-                           report_errors=False)
+                _fix_files(
+                    [f],
+                    planner.options_for(f),
+                    lang,
+                    diff=False,
+                    quiet=quiet or fmt != "text",
+                    report_errors=False,
+                )
     disk = [f for f in files if f != "-"]
     if jobs > 1 and len(disk) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(min(jobs, len(disk)), initializer=_init_worker, initargs=(planner,)) as pool:
-            linted = dict(zip(disk, pool.map(_lint_one, disk, chunksize=max(1, len(disk) // (jobs * 4))), strict=True))
+            linted = dict(
+                zip(disk, pool.map(_lint_one, disk, chunksize=max(1, len(disk) // (jobs * 4))), strict=True)
+            )
     else:
         linted = {f: lint_file(f, planner.options_for(f)) for f in disk}
     results = []
@@ -204,8 +275,11 @@ def check(paths, checklist_ref, fmt, output, fail_on, lang, select, ignore, conf
         from lint.baseline import write
 
         count = write(write_baseline, results)
-        click.echo(f"已将 {count} 条结果写入基线 {write_baseline}" if lang == "zh" else
-                   f"wrote {count} findings to baseline {write_baseline}")
+        click.echo(
+            f"已将 {count} 条结果写入基线 {write_baseline}"
+            if lang == "zh"
+            else f"wrote {count} findings to baseline {write_baseline}"
+        )
         sys.exit(2 if any(r.error for r in results) else 0)
     if baseline:
         from lint.baseline import BaselineError, apply
@@ -264,7 +338,9 @@ def check(paths, checklist_ref, fmt, output, fail_on, lang, select, ignore, conf
         err_console = Console(stderr=True, no_color=no_color, highlight=False, soft_wrap=True)
         if not files:
             known = " ".join(sorted(READERS))
-            err_console.print(f"没有找到报告文件（{known}）" if lang == "zh" else f"no report files found ({known})")
+            err_console.print(
+                f"没有找到报告文件（{known}）" if lang == "zh" else f"no report files found ({known})"
+            )
         text.render(results, console, err_console, lang, quiet)
     sys.exit(exit_code(results, fail_on))
 
@@ -333,7 +409,9 @@ def fix(paths, checklist_ref, diff, select, ignore, lang, quiet) -> None:
     Word, PDF and HTML files are never modified.
     """
     config = _config(None)
-    planner = _Planner(config, checklist_ref, lang, _rule_ids(select), _rule_ids(ignore) | frozenset(config.ignore))
+    planner = _Planner(
+        config, checklist_ref, lang, _rule_ids(select), _rule_ids(ignore) | frozenset(config.ignore)
+    )
     changed = failed = False
     for f in _collect(paths):
         if config.excluded(f):
@@ -345,7 +423,9 @@ def fix(paths, checklist_ref, diff, select, ignore, lang, quiet) -> None:
 
 @main.command()
 @click.argument("path")
-@click.option("--checklist", "checklist_ref", default=None, help="Checklist id or file.  [default: fazhi-2019]")
+@click.option(
+    "--checklist", "checklist_ref", default=None, help="Checklist id or file.  [default: fazhi-2019]"
+)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--lang", type=click.Choice(LANGS), default=None, help="Language.  [default: zh]")
 @click.option("--no-color", is_flag=True)

@@ -229,9 +229,13 @@ def load_config(path: Path) -> Config:
                 if missing:
                     problems.append((where, line, f"an 'ignore' entry needs '{missing[0]}'"))
                 elif check_rule(value["rule"], line):
-                    config.scoped_ignores.append(ScopedIgnore(value["path"], value["rule"], value.get("section")))
+                    config.scoped_ignores.append(
+                        ScopedIgnore(value["path"], value["rule"], value.get("section"))
+                    )
             else:
-                problems.append((where, line, "'ignore' entries are rule ids or {path, rule, section} mappings"))
+                problems.append(
+                    (where, line, "'ignore' entries are rule ids or {path, rule, section} mappings")
+                )
     overrides = data.get("overrides")
     if isinstance(overrides, list):
         for value, line in zip(overrides, overrides.item_lines, strict=True):
@@ -250,13 +254,17 @@ def load_config(path: Path) -> Config:
             line = severity.key_lines.get(rule, data.line) if isinstance(severity, _Map) else data.line
             if check_rule(rule, line):
                 if level not in SEVERITIES:
-                    problems.append((where, line, f"severity of '{rule}' must be one of {', '.join(SEVERITIES)}"))
+                    problems.append(
+                        (where, line, f"severity of '{rule}' must be one of {', '.join(SEVERITIES)}")
+                    )
                 else:
                     config.severity[rule] = level
     fail_on = data.get("fail-on")
     if fail_on is not None:
         if fail_on not in FAIL_ON:
-            problems.append((where, data.key_lines.get("fail-on"), f"'fail-on' must be one of {', '.join(FAIL_ON)}"))
+            problems.append(
+                (where, data.key_lines.get("fail-on"), f"'fail-on' must be one of {', '.join(FAIL_ON)}")
+            )
         else:
             config.fail_on = fail_on
     lang = data.get("lang")

@@ -52,7 +52,8 @@ def lint_document(doc: Document, options: Options) -> FileResult:
     findings = [
         f
         for f in findings
-        if not doc.suppressed(f.rule, f.line) and not (options.accepts and options.accepts(doc.path, f.rule, f.section))
+        if not doc.suppressed(f.rule, f.line)
+        and not (options.accepts and options.accepts(doc.path, f.rule, f.section))
     ]
     for f in findings:
         f.severity = options.severity.get(f.rule, f.severity)

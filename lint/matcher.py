@@ -224,7 +224,9 @@ def match(outline: Outline, checklist: Checklist) -> MatchResult:
         if m is not None:
             result.by_section.setdefault(m.section, []).append(h)
     result.unknown = [
-        h for h in tops if h.index not in result.mappings and all(d.heading is not h for d in result.duplicates)
+        h
+        for h in tops
+        if h.index not in result.mappings and all(d.heading is not h for d in result.duplicates)
     ]
 
     for s in result.missing(checklist):

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 import jsonschema
 import pytest
 
-from lint.config import STARTER, ConfigError, load_config
+from lint.config import STARTER, load_config
 from lint.rules.examples import DUTY, GOOD, MEASURES, PLANS, SHORTCOMINGS, TITLE
 from tests.conftest import ROOT, SEEDS, seed
 from tests.fixtures import docx_bytes
@@ -45,8 +45,12 @@ def test_sarif_validates_and_carries_rules_and_results(run, in_tmp):
     assert {"missing-section", "numbering-style", "term-variant"} <= {r["id"] for r in rules}
     missing = next(r for r in rules if r["id"] == "missing-section")
     assert missing["defaultConfiguration"]["level"] == "error" and "How to fix" in missing["help"]["text"]
-    duty = next(r for r in run_["results"] if r["ruleId"] == "missing-section"
-                and r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].startswith("seeds/000"))
+    duty = next(
+        r
+        for r in run_["results"]
+        if r["ruleId"] == "missing-section"
+        and r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].startswith("seeds/000")
+    )
     location = duty["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"] == "seeds/000_483c4875cc33e971.txt"
     assert location["region"] == {"startLine": 14, "startColumn": 1}
@@ -60,12 +64,17 @@ def test_sarif_fingerprints_survive_edits_above(run, in_tmp):
     path = in_tmp / "r.txt"
     path.write_text(MISSING_DUTY, encoding="utf-8")
     before = json.loads(run("check", "--format", "sarif", "r.txt").output)["runs"][0]["results"]
-    path.write_text(MISSING_DUTY.replace("\n\n", "\n\n2023年，我镇全面推进依法行政。\n前言第二段。\n", 1), encoding="utf-8")
+    path.write_text(
+        MISSING_DUTY.replace("\n\n", "\n\n2023年，我镇全面推进依法行政。\n前言第二段。\n", 1),
+        encoding="utf-8",
+    )
     after = json.loads(run("check", "--format", "sarif", "r.txt").output)["runs"][0]["results"]
     fp = {r["ruleId"]: r["partialFingerprints"]["reportlint/v1"] for r in before}
     assert fp == {r["ruleId"]: r["partialFingerprints"]["reportlint/v1"] for r in after}
-    assert before[0]["locations"][0]["physicalLocation"]["region"]["startLine"] + 2 == \
-        after[0]["locations"][0]["physicalLocation"]["region"]["startLine"]
+    assert (
+        before[0]["locations"][0]["physicalLocation"]["region"]["startLine"] + 2
+        == after[0]["locations"][0]["physicalLocation"]["region"]["startLine"]
+    )
 
 
 def test_sarif_docx_regions_are_paragraphs(run, in_tmp):
@@ -107,7 +116,9 @@ def test_auto_format_picks_github_under_actions(run, in_tmp):
 
     result = CliRunner(env={"GITHUB_ACTIONS": "true"}).invoke(main, ["check", "--format", "auto", "r.txt"])
     assert result.output.startswith("::error file=r.txt,line=")
-    result = CliRunner(env={"GITHUB_ACTIONS": ""}).invoke(main, ["check", "--format", "auto", "--no-color", "r.txt"])
+    result = CliRunner(env={"GITHUB_ACTIONS": ""}).invoke(
+        main, ["check", "--format", "auto", "--no-color", "r.txt"]
+    )
     assert "missing-section" in result.output and "::error" not in result.output
 
 
@@ -170,9 +181,15 @@ def test_config_fail_on_and_lang(run, in_tmp):
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("checklist: fazhi-2019\nselct: [wording]\n", ":2: unknown key 'selct' in the configuration (did you mean 'select'?)"),
+        (
+            "checklist: fazhi-2019\nselct: [wording]\n",
+            ":2: unknown key 'selct' in the configuration (did you mean 'select'?)",
+        ),
         ("ignore:\n  - wordin\n", ":2: unknown rule id 'wordin' (did you mean 'wording'?)"),
-        ("severity:\n  missing-element: fatal\n", ":2: severity of 'missing-element' must be one of error, warning, info"),
+        (
+            "severity:\n  missing-element: fatal\n",
+            ":2: severity of 'missing-element' must be one of error, warning, info",
+        ),
         ("fail-on: sometimes\n", ":1: 'fail-on' must be one of error, warning, info, never"),
         ("ignore:\n  - {path: 'a/*', rul: wording}\n", ":2: unknown key 'rul' in an 'ignore' entry"),
     ],
@@ -186,7 +203,9 @@ def test_config_errors_exit_2_with_file_and_line(run, in_tmp, text, message):
 
 
 def test_pyproject_table_and_config_option(run, in_tmp):
-    (in_tmp / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.reportlint]\nignore = ["missing-section"]\n', "utf-8")
+    (in_tmp / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.reportlint]\nignore = ["missing-section"]\n', "utf-8"
+    )
     (in_tmp / "r.txt").write_text(MISSING_DUTY, encoding="utf-8")
     assert run("check", "r.txt").exit_code == 0
     (in_tmp / "strict.yaml").write_text("fail-on: info\n", encoding="utf-8")
@@ -227,18 +246,29 @@ def test_every_documented_key_loads(tmp_path):
 def test_markdown_inline_suppressions(run, in_tmp):
     body = MISSING_DUTY.replace("全年召开", "截止目前召开")
     (in_tmp / "r.md").write_text(body, encoding="utf-8")
-    rules = {f["rule"] for f in json.loads(run("check", "--format", "json", "r.md").output)["files"][0]["findings"]}
+    rules = {
+        f["rule"] for f in json.loads(run("check", "--format", "json", "r.md").output)["files"][0]["findings"]
+    }
     assert {"missing-section", "wording"} <= rules
     text = "<!-- reportlint-disable missing-section -->\n" + body.replace(
-        "（一）加强", "<!-- reportlint-disable-next-line wording -->\n（一）加强")
+        "（一）加强", "<!-- reportlint-disable-next-line wording -->\n（一）加强"
+    )
     (in_tmp / "r.md").write_text(text, encoding="utf-8")
-    rules = {f["rule"] for f in json.loads(run("check", "--format", "json", "r.md").output)["files"][0]["findings"]}
+    rules = {
+        f["rule"] for f in json.loads(run("check", "--format", "json", "r.md").output)["files"][0]["findings"]
+    }
     assert not {"missing-section", "wording"} & rules
 
 
 def test_markdown_disable_enable_range(run, in_tmp):
-    text = ("2023年法治政府建设情况报告\n\n<!-- reportlint-disable wording -->\n" + MEASURES.replace("全年召开", "截止目前召开")
-            + "<!-- reportlint-enable wording -->\n" + SHORTCOMINGS.replace("一是", "截止目前，一是") + DUTY + PLANS)
+    text = (
+        "2023年法治政府建设情况报告\n\n<!-- reportlint-disable wording -->\n"
+        + MEASURES.replace("全年召开", "截止目前召开")
+        + "<!-- reportlint-enable wording -->\n"
+        + SHORTCOMINGS.replace("一是", "截止目前，一是")
+        + DUTY
+        + PLANS
+    )
     (in_tmp / "r.md").write_text(text, encoding="utf-8")
     findings = json.loads(run("check", "--format", "json", "r.md").output)["files"][0]["findings"]
     assert [f["line"] for f in findings if f["rule"] == "wording"] == [8]
@@ -248,7 +278,10 @@ def test_html_inline_suppression(run, in_tmp):
     from tests.fixtures import html_page
 
     lines = MISSING_DUTY.split("\n")
-    page = html_page(lines).replace('<div class="article-content">', '<div class="article-content">\n<!-- reportlint-disable missing-section -->')
+    page = html_page(lines).replace(
+        '<div class="article-content">',
+        '<div class="article-content">\n<!-- reportlint-disable missing-section -->',
+    )
     (in_tmp / "r.html").write_text(page, encoding="utf-8")
     assert json.loads(run("check", "--format", "json", "r.html").output)["files"][0]["findings"] == []
     (in_tmp / "r.html").write_text(html_page(lines), encoding="utf-8")
@@ -261,13 +294,15 @@ def test_scoped_ignore_in_config_for_txt_and_docx(run, in_tmp):
     (in_tmp / "archive" / "r.docx").write_bytes(docx_bytes(MISSING_DUTY.split("\n")))
     (in_tmp / "new.txt").write_text(MISSING_DUTY, encoding="utf-8")
     (in_tmp / ".reportlint.yaml").write_text(
-        "ignore:\n  - {path: 'archive/*', rule: missing-section, section: duty}\n", encoding="utf-8")
+        "ignore:\n  - {path: 'archive/*', rule: missing-section, section: duty}\n", encoding="utf-8"
+    )
     data = json.loads(run("check", "--format", "json", ".").output)
     by_path = {f["path"].replace("\\\\", "/").removeprefix("./"): f["findings"] for f in data["files"]}
     assert by_path["archive/r.txt"] == [] and by_path["archive/r.docx"] == []
     assert [f["rule"] for f in by_path["new.txt"]] == ["missing-section"]
     (in_tmp / ".reportlint.yaml").write_text(
-        "ignore:\n  - {path: 'archive/*', rule: missing-section, section: plans}\n", encoding="utf-8")
+        "ignore:\n  - {path: 'archive/*', rule: missing-section, section: plans}\n", encoding="utf-8"
+    )
     data = json.loads(run("check", "--format", "json", "archive").output)
     assert all(f["findings"] for f in data["files"])  # another section: not accepted
 
@@ -279,11 +314,17 @@ def test_baseline_accepts_old_findings_only(run, in_tmp):
     assert run("check", "--baseline", "baseline.json", "seeds").exit_code == 0
     # Editing text above a finding does not bring it back …
     path = in_tmp / "seeds" / seed("000").name
-    path.write_text(path.read_text(encoding="utf-8").replace("\n\n", "\n\n新增的开头段落。\n另一段。\n", 1), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("\n\n", "\n\n新增的开头段落。\n另一段。\n", 1),
+        encoding="utf-8",
+    )
     data = json.loads(run("check", "--format", "json", "--baseline", "baseline.json", "seeds").output)
     assert all(f.get("findings") == [] for f in data["files"])
     # … but a new problem is reported.
-    path.write_text(path.read_text(encoding="utf-8").replace("三、下一步打算", "三、下一步打算\n四、其他\n"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("三、下一步打算", "三、下一步打算\n四、其他\n"),
+        encoding="utf-8",
+    )
     data = json.loads(run("check", "--format", "json", "--baseline", "baseline.json", "seeds").output)
     assert [f["rule"] for f in data["files"][0]["findings"]] == ["empty-section"]
 

@@ -21,7 +21,9 @@ def _head() -> str | None:
 
 
 def _has_pre_commit() -> bool:
-    return subprocess.run([sys.executable, "-m", "pre_commit", "--version"], capture_output=True).returncode == 0
+    return (
+        subprocess.run([sys.executable, "-m", "pre_commit", "--version"], capture_output=True).returncode == 0
+    )
 
 
 @pytest.mark.skipif(_head() is None, reason="needs a git checkout of reportlint")
@@ -37,14 +39,20 @@ def test_pre_commit_hook_round_trip(tmp_path):
         encoding="utf-8",
     )
     (repo / "good.txt").write_text(GOOD, encoding="utf-8")
-    (repo / "bad.txt").write_text(TITLE + MEASURES + SHORTCOMINGS + PLANS.replace("四、", "三、"), encoding="utf-8")
+    (repo / "bad.txt").write_text(
+        TITLE + MEASURES + SHORTCOMINGS + PLANS.replace("四、", "三、"), encoding="utf-8"
+    )
     subprocess.run(["git", "add", "."], cwd=repo, check=True)
     env = {**os.environ, "NO_COLOR": "1"}
 
     def run(*files: str) -> subprocess.CompletedProcess:
         return subprocess.run(
             [sys.executable, "-m", "pre_commit", "run", "--files", *files],
-            cwd=repo, capture_output=True, text=True, env=env, timeout=900,
+            cwd=repo,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=900,
         )
 
     ok = run("good.txt")

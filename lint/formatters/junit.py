@@ -36,10 +36,13 @@ def render(results: list[FileResult]) -> str:
                 if findings:
                     suite_failures += 1
                     text = "\n".join(
-                        f"{location_text(r.document, f.line, f.column)} {f.severity} {f.rule}: {f.message}" for f in findings
+                        f"{location_text(r.document, f.line, f.column)} {f.severity} {f.rule}: {f.message}"
+                        for f in findings
                     )
                     first = findings[0]
-                    ET.SubElement(case, "failure", message=f"{first.rule}: {first.message}", type=first.severity).text = text
+                    ET.SubElement(
+                        case, "failure", message=f"{first.rule}: {first.message}", type=first.severity
+                    ).text = text
         suite.set("tests", str(cases))
         suite.set("failures", str(suite_failures))
         suite.set("errors", str(suite_errors))

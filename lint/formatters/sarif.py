@@ -35,7 +35,14 @@ def _uri(path: str) -> str:
 
 def _help(rule) -> str:
     e = rule.explain
-    return "\n\n".join([e["what_en"], e["why_en"], f"Basis: {rule.basis}" if rule.basis else "", "How to fix: " + e["fix_en"]]).strip()
+    return "\n\n".join(
+        [
+            e["what_en"],
+            e["why_en"],
+            f"Basis: {rule.basis}" if rule.basis else "",
+            "How to fix: " + e["fix_en"],
+        ]
+    ).strip()
 
 
 def render(results: list[FileResult], lang: str = "zh") -> str:
@@ -61,14 +68,21 @@ def render(results: list[FileResult], lang: str = "zh") -> str:
         uri = _uri(result.path)
         if result.error is not None:
             notifications.append(
-                {"level": "error", "message": {"text": f"{result.path}: {result.error}"},
-                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"}}}]}
+                {
+                    "level": "error",
+                    "message": {"text": f"{result.path}: {result.error}"},
+                    "locations": [
+                        {"physicalLocation": {"artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"}}}
+                    ],
+                }
             )
             continue
         artifacts.append({"location": {"uri": uri, "uriBaseId": "%SRCROOT%"}})
         doc = result.document
         for f in result.findings:
-            physical: dict[str, Any] = {"artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%", "index": len(artifacts) - 1}}
+            physical: dict[str, Any] = {
+                "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%", "index": len(artifacts) - 1}
+            }
             properties: dict[str, Any] = {}
             if f.line is not None:
                 region: dict[str, Any] = {"startLine": f.line}
@@ -117,7 +131,10 @@ def render(results: list[FileResult], lang: str = "zh") -> str:
     }
     if os.environ.get("GITHUB_SHA"):
         run["versionControlProvenance"] = [
-            {"repositoryUri": f"{os.environ.get('GITHUB_SERVER_URL', 'https://github.com')}/"
-                              f"{os.environ.get('GITHUB_REPOSITORY', '')}", "revisionId": os.environ["GITHUB_SHA"]}
+            {
+                "repositoryUri": f"{os.environ.get('GITHUB_SERVER_URL', 'https://github.com')}/"
+                f"{os.environ.get('GITHUB_REPOSITORY', '')}",
+                "revisionId": os.environ["GITHUB_SHA"],
+            }
         ]
     return json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, ensure_ascii=False, indent=2)

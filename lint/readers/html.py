@@ -110,7 +110,9 @@ class _Builder(HTMLParser):
     def handle_comment(self, data):
         found = parse_suppression(f"<!--{data}-->")
         if found:
-            line = self.getpos()[0] + data.count("\n") if found[0] != "disable-next-line" else self.getpos()[0]
+            line = (
+                self.getpos()[0] + data.count("\n") if found[0] != "disable-next-line" else self.getpos()[0]
+            )
             self.suppressions.append(Suppression(found[0], line, found[1]))
 
     def _flush(self) -> None:
@@ -243,5 +245,6 @@ def read(data: bytes, name: str) -> Document:
             line.lineno += 1
         seen.add(line.lineno)
     traditional = finish_lines(lines, texts)
-    return Document(name, "html", lines, encoding=encoding, traditional=traditional,
-                    suppressions=builder.suppressions)
+    return Document(
+        name, "html", lines, encoding=encoding, traditional=traditional, suppressions=builder.suppressions
+    )

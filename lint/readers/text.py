@@ -105,5 +105,10 @@ def read(data: bytes, name: str, fmt: str = "txt") -> Document:
         raise ReadError("no text in file", "文件中没有文字")
     traditional = finish_lines(lines, texts)
     return Document(
-        path=name, format=fmt, lines=lines, encoding=encoding, traditional=traditional, suppressions=suppressions
+        path=name,
+        format=fmt,
+        lines=lines,
+        encoding=encoding,
+        traditional=traditional,
+        suppressions=suppressions,
     )
