@@ -36,6 +36,8 @@ class Line:
     page: int | None = None
     page_line: int | None = None
     artifacts: list[Artifact] = field(default_factory=list)
+    #: A row of a table (Word, HTML): body text, never a heading.
+    table: bool = False
     #: For each character of ``text``, its 0-based index in ``raw`` (when the reader kept it).
     positions: list[int] | None = field(default=None, repr=False)
 

@@ -44,6 +44,9 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
 # A heading ends at the first sentence-ending mark; what follows is run-in body text.
 _RUN_IN_END = re.compile(r"[。！？；!?;]|[：:](?=.)")
 _TITLE_WORDS = re.compile(r"报告|总结|情况$")
+# A row of a statistics table: cells separated by │ | or tabs, or a label followed by several numbers.
+# Rows such as 「一、本年新收政府信息公开申请数量│12│2│…」 are not headings.
+_TABLE_ROW = re.compile(r"[│┃|\t][^│┃|\t]*[│┃|\t]|(?:[\s　]+\d+(?:\.\d+)?){2,}[\s　]*$")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _SPACES = re.compile(r"\s+")
 
@@ -225,7 +228,14 @@ def _split_run_in(rest: str) -> tuple[str, str]:
     return rest[: m.start()].strip(), rest[m.end() :].strip()
 
 
+def is_table_row(text: str) -> bool:
+    """True for a row of a table written as text (cells separated by │, | or tabs, or trailing numbers)."""
+    return bool(_TABLE_ROW.search(text))
+
+
 def _find_heading(line: Line, index: int) -> Heading | None:
+    if line.table or is_table_row(line.text):
+        return None
     found = _match_marker(line.text)
     if found:
         kind, marker, number, rest = found

@@ -82,7 +82,7 @@ def test_sarif_docx_regions_are_paragraphs(run, in_tmp):
     sarif = json.loads(run("check", "--format", "sarif", "r.docx").output)
     jsonschema.validate(sarif, SARIF_SCHEMA)
     result = next(r for r in sarif["runs"][0]["results"] if r["ruleId"] == "missing-section")
-    assert result["locations"][0]["physicalLocation"]["region"] == {"startLine": 14}
+    assert result["locations"][0]["physicalLocation"]["region"] == {"startLine": 16}
     assert result["properties"]["locationUnit"] == "paragraph"
 
 

@@ -77,7 +77,7 @@ def test_same_results_in_every_format(prefix, fmt):
 def test_docx_auto_numbering_has_no_marker_in_text_but_is_level_one():
     data = docx_bytes(seed_lines("002"), auto_numbering=True)
     doc = read_bytes(data, "r.docx")
-    heading = next(ln for ln in doc.lines if ln.text.startswith("一、"))
+    heading = next(ln for ln in doc.lines if ln.text.startswith("一、") and not ln.table)
     assert not heading.raw.startswith("一、")  # Word's numbering, not text
     result = lint_document(doc, OPTIONS)
     first = result.outline.top_level()[0]
@@ -96,13 +96,14 @@ def test_docx_locations_are_paragraphs(run_json, tmp_path):
     file = data["files"][0]
     assert file["location_unit"] == "paragraph" and file["format"] == "docx"
     missing = next(f for f in file["findings"] if f["rule"] == "missing-section")
-    assert missing["line"] == 14 and missing["column"] is None and "第6段" in missing["message"]
+    # ¶ counts body paragraphs and table rows: the fixture's 2-row table follows paragraph 7.
+    assert missing["line"] == 16 and missing["column"] is None and "第6段" in missing["message"]
 
 
 def test_docx_text_output_uses_pilcrow(run, tmp_path):
     path = tmp_path / "r.docx"
     path.write_bytes(docx_bytes(seed_lines("000")))
-    assert "¶14" in run("check", "--no-color", path).output
+    assert "¶16" in run("check", "--no-color", path).output
 
 
 def test_pdf_pages_lines_and_spacing(run_json, tmp_path):

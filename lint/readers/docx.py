@@ -1,6 +1,7 @@
 """Word (.docx) reader: paragraphs in order, heading styles, automatic list numbering.
 
-Tables are kept out of the outline.  A heading numbered by Word's automatic
+Tables are kept out of the outline: each row becomes a line of tab-separated
+cells, which the outline treats as body text.  A heading numbered by Word's automatic
 list numbering has no 「一、」 in its text: the label is rebuilt from
 numbering.xml (``chineseCounting`` with ``%1、`` gives 「一、」) and put in
 front of the text.  Locations are paragraph numbers (¶).  The archive is
@@ -235,11 +236,23 @@ def read(data: bytes, name: str) -> Document:
     body = document.element.body
     number = 0
     for child in body.iterchildren():
+        if child.tag == f"{_W}tbl":
+            # A table becomes one line per row, cells separated by tabs: body text, never headings.
+            for row in child.iter(f"{_W}tr"):
+                number += 1
+                cells = [
+                    "".join(t.text or "" for t in cell.iter(f"{_W}t")).strip() for cell in row.iter(f"{_W}tc")
+                ]
+                raw = "\t".join(cells)
+                cleaned, artifacts, _ = clean_line(raw)
+                lines.append(Line(number, 1, raw, cleaned, artifacts=artifacts, table=True))
+                texts.append(lines[-1].text)
+            continue
         if child.tag == f"{_W}p":
             elements = [child]
         elif child.tag == f"{_W}sdt":  # content controls hold paragraphs too
             elements = list(child.iter(f"{_W}p"))
-        else:  # tables, section properties: not part of the outline
+        else:  # section properties and the like
             continue
         for element in elements:
             number += 1

@@ -49,8 +49,6 @@ _BLOCK_TAGS = {
     "h5",
     "h6",
     "li",
-    "td",
-    "th",
     "tr",
     "section",
     "article",
@@ -65,6 +63,8 @@ _BLOCK_TAGS = {
     "font",
     "main",
 }
+# Table cells are not blocks: a row becomes one line with its cells separated by tabs.
+_CELL_TAGS = {"td", "th"}
 _CHROME = re.compile(
     r"nav|menu|breadcrumb|crumb|bread|footer|foot|header|head-|topbar|sidebar|share|copyright|banner|logo|search|"
     r"location|position|weizhi|daohang|toolbar|related|xgwz|fenxiang",
@@ -116,7 +116,9 @@ class _Builder(HTMLParser):
             self.suppressions.append(Suppression(found[0], line, found[1]))
 
     def _flush(self) -> None:
-        text = re.sub(r"[ \t\r\n\u00a0]+", " ", "".join(self.buffer)).strip()
+        text = "\t".join(
+            re.sub(r"[ \t\r\n\u00a0]+", " ", cell).strip() for cell in "".join(self.buffer).split("\x00")
+        ).strip("\t ")
         if text and self.start is not None:
             block = _Block(self.start[0], self.start[1] + 1, text, self.stack[-1])
             self.stack[-1].children.append(block)
@@ -127,6 +129,9 @@ class _Builder(HTMLParser):
         skipping = tag in _SKIP_TAGS or bool(_CHROME.search(attr_text))
         if tag in _BLOCK_TAGS or skipping:
             self._flush()
+        if tag in _CELL_TAGS and not self.skip:
+            if self.buffer:
+                self.buffer.append("\x00")  # cell separator
         if tag in _VOID:
             return
         if self.skip or skipping:
@@ -236,7 +241,9 @@ def read(data: bytes, name: str) -> Document:
     texts: list[str] = []
     for block in blocks:
         cleaned, artifacts, _ = clean_line(block.text)
-        lines.append(Line(block.line, block.column, block.text, cleaned, artifacts=artifacts))
+        lines.append(
+            Line(block.line, block.column, block.text, cleaned, artifacts=artifacts, table="\t" in block.text)
+        )
         texts.append(cleaned)
     # Blocks on one source line would share a line number; keep line numbers unique and increasing.
     seen: set[int] = set()
