@@ -36,7 +36,19 @@ TOP_KEYS = {
     "sections": list,
     "order": list,
     "terms": str,
+    "detect": dict,
+    "preamble": bool,
+    "coverage": dict,
+    "outdated_formats": list,
+    "table_checks": list,
+    "examples": list,
 }
+DETECT_KEYS = {"title": list, "headings": list}
+COVERAGE_KEYS = {"name": str, "name_en": str, "areas": list}
+AREA_KEYS = {"name": str, "keywords": list}
+OUTDATED_FORMAT_KEYS = {"name": str, "name_en": str, "markers": list, "note": str}
+TABLE_CHECK_KEYS = {"name": str, "section": str, "left": list, "right": list}
+EXAMPLE_KEYS = {"name": str, "text": str, "expect": list}
 SECTION_KEYS = {
     "id": str,
     "title": str,
@@ -50,11 +62,27 @@ SECTION_KEYS = {
     "repeatable": bool,
     "collect_unmatched": bool,
     "year_offset": int,
+    "requires_table": bool,
+    "unordered": bool,
+    "subsection_ok": bool,
+    "within": str,
     "elements": list,
 }
 ELEMENT_KEYS = {"id": str, "name": str, "name_en": str, "patterns": list, "severity": str}
 #: Keys whose value is a list of mappings (validated entry by entry elsewhere).
-_LISTS_OF_MAPPINGS = {"sections", "elements", "canonical", "outdated", "wording", "ignore", "overrides"}
+_LISTS_OF_MAPPINGS = {
+    "sections",
+    "elements",
+    "canonical",
+    "outdated",
+    "wording",
+    "ignore",
+    "overrides",
+    "areas",
+    "outdated_formats",
+    "table_checks",
+    "examples",
+}
 _TYPE_NAMES = {
     str: "a string",
     list: "a list",
@@ -100,11 +128,34 @@ class Section:
     #: Year a heading of this section may name, relative to the report year (0: the year
     #: reported on, 1: the next year); None: not checked.
     year_offset: int | None = None
+    #: The section must contain a statistics table (`missing-table`).
+    requires_table: bool = False
+    #: Left out of the order check (its place is free).
+    unordered: bool = False
+    #: A sub-heading carrying the section is enough (no `missing-section`).
+    subsection_ok: bool = False
+    #: The id of the section this one is a required sub-section of.
+    within: str | None = None
     elements: list[Element] = field(default_factory=list)
 
     def display(self, lang: str) -> str:
         """Short name of the section for messages."""
         return (self.title_en or self.id) if lang == "en" else (self.label or self.title)
+
+
+@dataclass
+class Example:
+    name: str
+    text: str
+    expect: list[str]
+
+
+@dataclass
+class TableCheck:
+    name: str
+    section: str | None
+    left: list[str]
+    right: list[str]
 
 
 @dataclass
@@ -120,6 +171,17 @@ class Checklist:
     threshold: float = DEFAULT_THRESHOLD
     path: str = ""
     terms: TermSet | None = None
+    #: How to recognise a report of this kind: patterns in the title and in the first headings.
+    detect: dict[str, list[str]] = field(default_factory=dict)
+    preamble: bool = False
+    coverage: dict | None = None
+    outdated_formats: list[dict] = field(default_factory=list)
+    table_checks: list[TableCheck] = field(default_factory=list)
+    examples: list[Example] = field(default_factory=list)
+
+    def top_sections(self) -> list[Section]:
+        """Sections matched against top-level headings (not required sub-sections)."""
+        return [s for s in self.ordered() if s.within is None]
 
     def ordered(self) -> list[Section]:
         return [self.sections[sid] for sid in self.order]
@@ -242,6 +304,33 @@ def _validate_raw(data: _Map, path: str) -> list:
     threshold = data.get("threshold")
     if isinstance(threshold, (int, float)) and not isinstance(threshold, bool) and not 0 < threshold <= 100:
         problems.append((path, data.key_lines["threshold"], "'threshold' must be between 0 and 100"))
+    for key, keys, required in (
+        ("outdated_formats", OUTDATED_FORMAT_KEYS, ("name", "markers")),
+        ("table_checks", TABLE_CHECK_KEYS, ("name", "left", "right")),
+        ("examples", EXAMPLE_KEYS, ("name", "text", "expect")),
+    ):
+        entries = data.get(key)
+        if isinstance(entries, list):
+            for entry, line in zip(entries, entries.item_lines, strict=True):
+                if not isinstance(entry, _Map):
+                    problems.append((path, line, f"each entry of '{key}' must be a mapping"))
+                    continue
+                _check_keys(entry, keys, f"an entry of '{key}'", path, problems)
+                for k in required:
+                    if k not in entry:
+                        problems.append((path, entry.line, f"an entry of '{key}' lacks '{k}'"))
+    if isinstance(data.get("detect"), _Map):
+        _check_keys(data["detect"], DETECT_KEYS, "'detect'", path, problems)
+    coverage = data.get("coverage")
+    if isinstance(coverage, _Map):
+        _check_keys(coverage, COVERAGE_KEYS, "'coverage'", path, problems)
+        areas = coverage.get("areas")
+        if isinstance(areas, list):
+            for area, line in zip(areas, areas.item_lines, strict=True):
+                if not isinstance(area, _Map) or "name" not in area or "keywords" not in area:
+                    problems.append((path, line, "each coverage area needs 'name' and 'keywords'"))
+                    continue
+                _check_keys(area, AREA_KEYS, "a coverage area", path, problems)
     sections = data.get("sections")
     if isinstance(sections, list):
         for item, line in zip(sections, sections.item_lines, strict=True):
@@ -409,6 +498,16 @@ def _load(path: Path, chain: tuple[str, ...]) -> Checklist:
             problems.append((str(path), data.key_lines["terms"], f"'terms' file not found: {terms_path}"))
         else:
             terms = load_terms(terms_path)
+    for sid, section in sections.items():
+        if section.within is not None and section.within not in sections:
+            problems.append(
+                (str(path), data.line, f"section '{sid}' is 'within' unknown section '{section.within}'")
+            )
+    for entry in data.get("table_checks", []) or []:
+        if entry.get("section") and entry["section"] not in sections:
+            problems.append(
+                (str(path), entry.line, f"table check names unknown section '{entry['section']}'")
+            )
     if problems:
         raise ChecklistError(problems)
     base = parent or Checklist(id="", name="", sections={}, order=[])
@@ -424,7 +523,30 @@ def _load(path: Path, chain: tuple[str, ...]) -> Checklist:
         order=order,
         path=str(path),
         terms=terms,
+        # Not inherited: a variant is chosen explicitly, never detected.
+        detect={k: list(v) for k, v in data["detect"].items()} if "detect" in data else {},
+        preamble=data.get("preamble", base.preamble),
+        coverage=_plain(data["coverage"]) if "coverage" in data else base.coverage,
+        outdated_formats=_plain(data["outdated_formats"])
+        if "outdated_formats" in data
+        else list(base.outdated_formats),
+        table_checks=[
+            TableCheck(e["name"], e.get("section"), list(e["left"]), list(e["right"]))
+            for e in data["table_checks"]
+        ]
+        if "table_checks" in data
+        else list(base.table_checks),
+        examples=[Example(e["name"], e["text"], list(e["expect"])) for e in data.get("examples", [])],
     )
+
+
+def _plain(value: Any) -> Any:
+    """Plain dicts and lists from the line-tracking YAML containers."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
 
 
 def load_file(path: str | os.PathLike[str]) -> Checklist:

@@ -106,10 +106,25 @@ class _Planner:
         self.cache: dict[str, object] = {}
 
     def options_for(self, path: str):
-        from lint.checklist import DEFAULT_CHECKLIST
+        from lint.checklist import DEFAULT_CHECKLIST, builtin_ids
         from lint.engine import Options
 
-        ref = self.checklist_ref or self.config.checklist_for(path) or DEFAULT_CHECKLIST
+        ref = self.checklist_ref or self.config.checklist_for(path)
+        if ref is None:
+            # No checklist given: choose per document among the built-ins that say how to recognise them.
+            if "<auto>" not in self.cache:
+                candidates = tuple(c for c in (_load_checklist(i) for i in builtin_ids()) if c.detect)
+                self.cache["<auto>"] = Options(
+                    None,
+                    self.lang,
+                    self.select,
+                    self.ignore,
+                    severity=dict(self.config.severity),
+                    accepts=self.config.accepts if self.config.scoped_ignores else None,
+                    candidates=candidates,
+                    fallback=_load_checklist(DEFAULT_CHECKLIST),
+                )
+            return self.cache["<auto>"]
         if ref not in self.cache:
             # Checklist paths in the configuration are relative to its directory.
             resolved = ref
@@ -522,6 +537,7 @@ def checklists_show(ref, lang) -> None:
 def checklists_validate(files) -> None:
     """Validate checklist files; print every problem with file:line. Exit 1 if any is invalid."""
     from lint.checklist import ChecklistError, load_file
+    from lint.examples import run_examples
 
     bad = False
     for f in files:
@@ -532,7 +548,16 @@ def checklists_validate(files) -> None:
             for line in exc.format_lines():
                 click.echo(line)
             continue
-        click.echo(f"{f}: ok ({cl.id}, {len(cl.sections)} sections)")
+        results = run_examples(cl)
+        failed = [r for r in results if not r.ok]
+        for r in failed:
+            bad = True
+            want = ", ".join(r.example.expect) or "no finding"
+            got = ", ".join(r.got) or "no finding"
+            click.echo(f"{f}: example '{r.example.name}' expected {want}, got {got}")
+        examples = f", {len(results) - len(failed)}/{len(results)} examples pass" if results else ""
+        if not failed:
+            click.echo(f"{f}: ok ({cl.id}, {len(cl.sections)} sections{examples})")
     sys.exit(1 if bad else 0)
 
 
@@ -574,6 +599,8 @@ def explain(rule, lang) -> None:
         }
     )
     click.echo(f"{r.id} ({r.severity}, {r.family}) — {r.summary[k]}\n")
+    if r.checklist != "fazhi-2019":
+        click.echo(f"{'Examples checked with' if en else '示例所用清单'}: --checklist {r.checklist}\n")
     click.echo(f"{heads['what']}:\n  {r.explain[f'what_{k}']}\n")
     click.echo(f"{heads['why']}:\n  {r.explain[f'why_{k}']}\n")
     if r.basis:

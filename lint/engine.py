@@ -22,11 +22,14 @@ class FileResult:
     match: MatchResult | None = None
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
+    #: Why this checklist was used, when it was chosen automatically.
+    checklist_reason: str | None = None
 
 
 @dataclass
 class Options:
-    checklist: Checklist
+    #: The checklist; None chooses one per document among ``candidates`` (falling back to ``fallback``).
+    checklist: Checklist | None
     lang: str = "zh"
     select: frozenset[str] = frozenset()
     ignore: frozenset[str] = frozenset()
@@ -34,6 +37,8 @@ class Options:
     severity: dict[str, str] = field(default_factory=dict)
     #: Out-of-band acceptance: (path, rule, section) → True to drop a finding (from the configuration).
     accepts: Callable[[str, str, str | None], bool] | None = None
+    candidates: tuple[Checklist, ...] = ()
+    fallback: Checklist | None = None
 
     def enabled(self, rule_id: str) -> bool:
         if self.select and rule_id not in self.select:
@@ -41,10 +46,40 @@ class Options:
         return rule_id not in self.ignore
 
 
+def choose_checklist(outline: Outline, options: Options) -> tuple[Checklist, str]:
+    """Pick the checklist a document is written to, from its title and first headings."""
+    en = options.lang == "en"
+    title = outline.title.text if outline.title else ""
+    heads = " ".join(h.text for h in outline.top_level()[:3])
+    best: tuple[int, Checklist, str] | None = None
+    for candidate in options.candidates:
+        detect = candidate.detect
+        in_title = [p for p in detect.get("title", []) if p in title]
+        in_heads = [p for p in detect.get("headings", []) if p in heads]
+        score = 2 * len(in_title) + len(in_heads)
+        if score and (best is None or score > best[0]):
+            if in_title:
+                why = f"title contains “{in_title[0]}”" if en else f"标题含「{in_title[0]}」"
+            else:
+                why = f"headings contain “{in_heads[0]}”" if en else f"一级标题含「{in_heads[0]}」"
+            best = (score, candidate, why)
+    if best is not None:
+        return best[1], ("chosen automatically: " if en else "自动选择：") + best[2]
+    fallback = options.fallback or options.candidates[0]
+    return fallback, (
+        "default: the report type could not be told from the title and headings"
+        if en
+        else "默认清单：无法从标题和一级标题判断报告类型"
+    )
+
+
 def lint_document(doc: Document, options: Options) -> FileResult:
     outline = build_outline(doc)
-    result = match(outline, options.checklist)
-    ctx = Context(outline, result, options.checklist, options.lang)
+    checklist, reason = options.checklist, None
+    if checklist is None:
+        checklist, reason = choose_checklist(outline, options)
+    result = match(outline, checklist)
+    ctx = Context(outline, result, checklist, options.lang)
     findings: list[Finding] = []
     for rule in all_rules().values():
         if options.enabled(rule.id) and rule.check is not None:
@@ -58,7 +93,7 @@ def lint_document(doc: Document, options: Options) -> FileResult:
     for f in findings:
         f.severity = options.severity.get(f.rule, f.severity)
     findings.sort(key=lambda f: (f.line or 0, f.column or 0, -SEVERITY_RANK[f.severity], f.rule))
-    return FileResult(doc.path, options.checklist, doc, outline, result, findings)
+    return FileResult(doc.path, checklist, doc, outline, result, findings, checklist_reason=reason)
 
 
 def lint_file(path: str, options: Options, data: bytes | None = None) -> FileResult:

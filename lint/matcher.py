@@ -73,6 +73,8 @@ class MatchResult:
     unknown: list[Heading] = field(default_factory=list)
     sub_matches: dict[str, Mapping] = field(default_factory=dict)  # missing section → sub-heading
     mentions: dict[str, Mention] = field(default_factory=dict)  # missing section → paragraph mention
+    #: An outdated report format recognised from its headings: (format entry, heading).
+    outdated_format: tuple[dict, Heading] | None = None
 
     def section_of(self, heading: Heading) -> Mapping | None:
         return self.mappings.get(heading.index)
@@ -184,7 +186,7 @@ def _owner(outline: Outline, line_index: int) -> Heading | None:
 
 def match(outline: Outline, checklist: Checklist) -> MatchResult:
     """Map the outline's headings to the checklist's sections."""
-    sections = checklist.ordered()
+    sections = checklist.top_sections()
     threshold = checklist.threshold
     result = MatchResult()
     tops = outline.top_level()
@@ -219,6 +221,21 @@ def match(outline: Outline, checklist: Checklist) -> MatchResult:
             if m is None and all(d.heading is not h for d in result.duplicates):
                 result.mappings[h.index] = Mapping(h, s.id, None, Reason("position", ""))
 
+    # Required sub-sections: the best sub-heading under their parent section.
+    for s in checklist.ordered():
+        if s.within is None:
+            continue
+        parents = [h for h in tops if (m := result.mappings.get(h.index)) and m.section == s.within]
+        best: Mapping | None = None
+        for parent in parents:
+            for h in outline.headings:
+                if h.level > 1 and h.index > parent.index and h.index < outline.section_end(parent):
+                    sc, reason = score_heading(h.text, s)
+                    if sc >= threshold and (best is None or sc > (best.score or 0)):
+                        best = Mapping(h, s.id, sc, reason)
+        if best is not None:
+            result.mappings[best.heading.index] = best
+
     for h in outline.headings:
         m = result.mappings.get(h.index)
         if m is not None:
@@ -229,7 +246,15 @@ def match(outline: Outline, checklist: Checklist) -> MatchResult:
         if h.index not in result.mappings and all(d.heading is not h for d in result.duplicates)
     ]
 
+    for fmt in checklist.outdated_formats:
+        hit = next((h for m in fmt["markers"] for h in outline.headings if m in h.text), None)
+        if hit is not None:
+            result.outdated_format = (fmt, hit)
+            break
+
     for s in result.missing(checklist):
+        if s.within is not None:
+            continue
         subs = [h for h in outline.headings if h.level > 1]
         best: Mapping | None = None
         for h in subs:

@@ -48,6 +48,7 @@ def file_json(result: FileResult) -> dict[str, Any]:
         "encoding": doc.encoding,
         "location_unit": doc.location_unit,
         "checklist": result.checklist.id if result.checklist else None,
+        "checklist_reason": result.checklist_reason,
         "title": {"text": outline.title.text, **_no_column(location(doc, outline.title.line.lineno, None))}
         if outline.title
         else None,

@@ -27,6 +27,8 @@ def render(result: FileResult, console: Console, lang: str) -> None:
             f"{checklist.id}  {checklist.name_en if en and checklist.name_en else checklist.name}",
         ),
     ]
+    if result.checklist_reason:
+        rows.append(("Why" if en else "选择依据", result.checklist_reason))
     if outline.addressee:
         rows.append(("Addressee" if en else "主送", outline.addressee.text))
     console.print(f"[bold]{escape(result.path)}[/]")

@@ -39,6 +39,8 @@ def render(results: list[FileResult], console: Console, err_console: Console, la
             continue
         outline = r.outline
         meta = [r.checklist.id if r.checklist else ""]
+        if r.checklist_reason:
+            meta[0] += f" ({r.checklist_reason})" if lang == "en" else f"（{r.checklist_reason}）"
         if outline and outline.title:
             meta.append(outline.title.text)
         if outline and outline.year:

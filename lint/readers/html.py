@@ -95,6 +95,7 @@ class _Block:
     column: int
     text: str
     parent: _Node | None = None
+    table: bool = False  # inside a <table>
 
 
 class _Builder(HTMLParser):
@@ -106,6 +107,7 @@ class _Builder(HTMLParser):
         self.buffer: list[str] = []
         self.start: tuple[int, int] | None = None
         self.suppressions: list[Suppression] = []
+        self.tables = 0  # depth of open <table> elements
 
     def handle_comment(self, data):
         found = parse_suppression(f"<!--{data}-->")
@@ -120,7 +122,7 @@ class _Builder(HTMLParser):
             re.sub(r"[ \t\r\n\u00a0]+", " ", cell).strip() for cell in "".join(self.buffer).split("\x00")
         ).strip("\t ")
         if text and self.start is not None:
-            block = _Block(self.start[0], self.start[1] + 1, text, self.stack[-1])
+            block = _Block(self.start[0], self.start[1] + 1, text, self.stack[-1], table=self.tables > 0)
             self.stack[-1].children.append(block)
         self.buffer, self.start = [], None
 
@@ -129,6 +131,8 @@ class _Builder(HTMLParser):
         skipping = tag in _SKIP_TAGS or bool(_CHROME.search(attr_text))
         if tag in _BLOCK_TAGS or skipping:
             self._flush()
+        if tag == "table" and not self.skip and not skipping:
+            self.tables += 1
         if tag in _CELL_TAGS and not self.skip:
             if self.buffer:
                 self.buffer.append("\x00")  # cell separator
@@ -151,6 +155,8 @@ class _Builder(HTMLParser):
             return  # stray end tag
         if tag in _BLOCK_TAGS or self.skip:
             self._flush()
+        if tag == "table" and not self.skip and self.tables:
+            self.tables -= 1
         while len(self.stack) > 1:
             node = self.stack.pop()
             if self.skip:
@@ -242,7 +248,7 @@ def read(data: bytes, name: str) -> Document:
     for block in blocks:
         cleaned, artifacts, _ = clean_line(block.text)
         lines.append(
-            Line(block.line, block.column, block.text, cleaned, artifacts=artifacts, table="\t" in block.text)
+            Line(block.line, block.column, block.text, cleaned, artifacts=artifacts, table=block.table)
         )
         texts.append(cleaned)
     # Blocks on one source line would share a line number; keep line numbers unique and increasing.

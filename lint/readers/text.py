@@ -22,6 +22,9 @@ _MD_EMPHASIS = re.compile(r"^(\*\*|__)(.+)\1$")
 # Encodings worth considering for Chinese text when the bytes are not UTF-8.
 _CJK_ENCODINGS = ["gb18030", "big5", "utf_16_le", "utf_16_be"]
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+# A table row exported as text: a cell separator inside the line, or several after its only cell
+# (「三、本年度办理结果\t\t\t」). Leading tabs are indentation, not cells.
+_TEXT_ROW = re.compile(r"\S[ ]*[\t│┃|][ \t]*\S|\S[ ]*[\t│┃|][ \t]*[\t│┃|]")
 
 
 def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
@@ -99,6 +102,7 @@ def read(data: bytes, name: str, fmt: str = "txt") -> Document:
         line = Line(
             lineno, column, raw, cleaned, heading_level=level, artifacts=artifacts, positions=positions
         )
+        line.table = bool(cleaned) and bool(_TEXT_ROW.search(raw))
         lines.append(line)
         texts.append(cleaned)
     if not any(texts):

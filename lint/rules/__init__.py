@@ -92,6 +92,7 @@ class Rule:
     basis: str = ""
     bad: str = ""  # a document that makes the rule fire
     good: str = ""  # the same document, fixed
+    checklist: str = "fazhi-2019"  # the checklist the examples are checked with
     check: Callable[[Context], Iterator[Finding]] | None = None
 
 
@@ -112,6 +113,6 @@ def register(rule: Rule) -> Callable[[Callable[[Context], Iterator[Finding]]], C
 def all_rules() -> dict[str, Rule]:
     """Every rule, importing the rule families on first use."""
     if not RULES:
-        from lint.rules import content, document, format, numbering, source, structure, terms  # noqa: F401
+        from lint.rules import content, document, format, numbering, source, structure, tables, terms  # noqa: F401
 
     return RULES

@@ -61,3 +61,53 @@ def missing_element(ctx: Context) -> Iterator[Finding]:
                     "None of these phrases was found: " + ", ".join(element.patterns[:6]) + ", …",
                 ),
             )
+
+
+@register(
+    Rule(
+        id="coverage",
+        severity="info",
+        family="content",
+        summary={"zh": "报告未提及部分任务领域", "en": "The report never mentions some task areas"},
+        explain={
+            "what_zh": "清单列出应当覆盖的任务领域（coverage，如《法治政府建设实施纲要（2021—2025年）》的八个方面）及其关键词，"
+            "报告全文一个关键词都没有出现的领域列为提示。",
+            "what_en": "The checklist lists task areas the report should cover (coverage, e.g. the eight areas of the "
+            "2021—2025 outline) with their keywords; areas whose keywords never appear are listed as info.",
+            "why_zh": "年度报告应全面反映纲要各项任务的落实情况，遗漏的领域往往是工作短板。",
+            "why_en": "The report should cover every task of the outline; an area never mentioned is often a gap.",
+            "fix_zh": "补充这些领域的工作情况，或说明未开展的原因。",
+            "fix_en": "Report on these areas, or say why nothing was done.",
+        },
+        basis="《法治政府建设实施纲要（2021—2025年）》",
+        bad=GOOD,
+        good=GOOD.replace(
+            "全年召开",
+            "健全政府机构职能体系，完善依法行政制度体系，推进行政决策科学化，严格行政执法，"
+            "提高突发事件应对能力，化解矛盾纠纷，强化权力制约监督，建设数字法治政府，全年召开",
+        ),
+        checklist="fazhi-thematic",
+    )
+)
+def coverage(ctx: Context) -> Iterator[Finding]:
+    spec = ctx.checklist.coverage
+    if not spec:
+        return
+    text = "\n".join(ln.text for ln in ctx.outline.document.lines)
+    missing = [a["name"] for a in spec.get("areas", []) if not any(k in text for k in a["keywords"])]
+    if not missing:
+        return
+    name = spec.get("name_en", spec.get("name", "")) if ctx.lang == "en" else spec.get("name", "")
+    first = next((ln for ln in ctx.outline.document.lines if ln.text), None)
+    yield Finding(
+        "coverage",
+        "info",
+        first.lineno if first else None,
+        None,
+        ctx.t(
+            f"报告未提及{name}的任务领域：{'、'.join(missing)}",
+            f"The report never mentions these {name} areas: " + ", ".join(missing),
+        ),
+        None,
+        ctx.t("补充这些领域的情况。", "Report on these areas."),
+    )

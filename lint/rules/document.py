@@ -44,3 +44,92 @@ def missing_title(ctx: Context) -> Iterator[Finding]:
                 "Add a title naming the body, the year and 法治政府建设情况报告.",
             ),
         )
+
+
+@register(
+    Rule(
+        id="missing-preamble",
+        severity="warning",
+        family="document",
+        summary={"zh": "缺少开头段落", "en": "The report has no opening paragraph"},
+        explain={
+            "what_zh": "清单要求开头段落（preamble: true）时，标题后、第一个标题前应有概述全年情况的正文段落。",
+            "what_en": "When the checklist asks for one (preamble: true), a paragraph summing up the year stands "
+            "between the title and the first heading.",
+            "why_zh": "专题式报告以开头段落概述全年工作和指导思想，再分专题展开。",
+            "why_en": "A thematic report opens with a paragraph on the year's work and guiding principles before "
+            "its themes.",
+            "fix_zh": "在第一个标题前补写开头段落。",
+            "fix_en": "Write an opening paragraph before the first heading.",
+        },
+        basis="专题式法治政府建设年度报告的通行结构",
+        bad=GOOD,
+        good=TITLE + "2023年，我镇全面推进法治政府建设，取得新成效。\n" + GOOD[len(TITLE) :],
+        checklist="fazhi-thematic",
+    )
+)
+def missing_preamble(ctx: Context) -> Iterator[Finding]:
+    if not ctx.checklist.preamble:
+        return
+    outline = ctx.outline
+    first = outline.headings[0] if outline.headings else None
+    end = first.index if first else len(outline.document.lines)
+    if outline.body_between(0, end):
+        return
+    yield Finding(
+        "missing-preamble",
+        "warning",
+        first.lineno if first else None,
+        first.column if first else None,
+        ctx.t("第一个标题前没有开头段落", "No opening paragraph before the first heading"),
+        None,
+        ctx.t("补写概述全年工作的开头段落。", "Write an opening paragraph on the year's work."),
+    )
+
+
+@register(
+    Rule(
+        id="outdated-format",
+        severity="error",
+        family="document",
+        summary={"zh": "报告采用已废止的格式", "en": "The report follows an outdated format"},
+        explain={
+            "what_zh": "报告的标题出现了清单列为旧格式标志的写法（outdated_formats，如政府信息公开年度报告2019年修订前的"
+            "「收费及减免情况」），说明整份报告沿用了旧格式。只报告这一条，不再逐项报告结构问题。",
+            "what_en": "A heading carries a marker the checklist lists for an outdated format (outdated_formats, such "
+            "as the pre-2019 「收费及减免情况」 section of the disclosure report): the whole report follows the old "
+            "format. This one finding replaces the section-by-section ones.",
+            "why_zh": "旧格式的内容与现行格式不同，逐项比对只会得到一串无关的结果。",
+            "why_en": "The old format's contents differ from the current one; comparing section by section would only "
+            "give a list of unrelated findings.",
+            "fix_zh": "按现行格式重写报告。",
+            "fix_en": "Rewrite the report in the current format.",
+        },
+        basis="《中华人民共和国政府信息公开条例》（2019年修订）；国办公开办函〔2021〕30号",
+        bad=(
+            "某县2018年政府信息公开工作年度报告\n\n一、概述\n全年主动公开信息。\n二、主动公开政府信息情况\n公开856条。\n"
+            "三、依申请公开政府信息情况\n收到申请8件。\n四、政府信息公开的收费及减免情况\n未收费。\n"
+        ),
+        good=GOOD,
+        checklist="xxgk-2021",
+    )
+)
+def outdated_format(ctx: Context) -> Iterator[Finding]:
+    found = ctx.match.outdated_format
+    if found is None:
+        return
+    fmt, heading = found
+    marker = next(m for m in fmt["markers"] if m in heading.text)
+    name = fmt.get("name_en", fmt["name"]) if ctx.lang == "en" else fmt["name"]
+    yield Finding(
+        "outdated-format",
+        "error",
+        heading.lineno,
+        heading.column,
+        ctx.t(
+            f"报告采用已废止的{name}（「{marker}」），不符合清单 {ctx.checklist.id}",
+            f"The report follows the outdated {name} (“{marker}”), not checklist {ctx.checklist.id}",
+        ),
+        None,
+        ctx.t(fmt.get("note") or "按现行格式重写报告。", "Rewrite the report in the current format."),
+    )

@@ -34,10 +34,31 @@ BASIS = "《法治政府建设与责任落实督察工作规定》（厅字〔20
     )
 )
 def missing_section(ctx: Context) -> Iterator[Finding]:
+    if ctx.match.outdated_format:
+        return  # one outdated-format finding says it all
     present = ctx.match.by_section
     order = ctx.checklist.order
     for section in ctx.match.missing(ctx.checklist):
         if not section.required:
+            continue
+        if section.within is not None:
+            parents = present.get(section.within)
+            if parents:
+                parent = parents[0]
+                yield Finding(
+                    "missing-section",
+                    section.severity,
+                    parent.lineno,
+                    parent.column,
+                    ctx.t(
+                        f"{ctx.label(section.within)}下缺少必备的二级标题{ctx.label(section.id)}",
+                        f"{ctx.label(section.within)} lacks its required sub-section {ctx.label(section.id)}",
+                    ),
+                    section.id,
+                    ctx.t("在该部分下补写这一二级标题。", "Add the sub-section under it."),
+                )
+            continue
+        if section.subsection_ok and section.id in ctx.match.sub_matches:
             continue
         label = ctx.label(section.id)
         # Point at the section it should precede, if there is one.
@@ -132,7 +153,14 @@ def _lcs_keep(doc: list[str], ref: list[str]) -> set[int]:
     )
 )
 def section_order(ctx: Context) -> Iterator[Finding]:
-    firsts = sorted((hs[0].index, sid, hs[0]) for sid, hs in ctx.match.by_section.items())
+    if ctx.match.outdated_format:
+        return
+    sections = ctx.checklist.sections
+    firsts = sorted(
+        (hs[0].index, sid, hs[0])
+        for sid, hs in ctx.match.by_section.items()
+        if not sections[sid].unordered and sections[sid].within is None
+    )
     doc = [sid for _, sid, _ in firsts]
     ref = [sid for sid in ctx.checklist.order if sid in doc]
     keep = _lcs_keep(doc, ref)
@@ -192,6 +220,8 @@ def section_order(ctx: Context) -> Iterator[Finding]:
     )
 )
 def duplicate_section(ctx: Context) -> Iterator[Finding]:
+    if ctx.match.outdated_format:
+        return
     for dup in ctx.match.duplicates:
         first = ctx.match.by_section.get(dup.section, [None])[0]
         h = dup.heading
@@ -280,6 +310,8 @@ def empty_section(ctx: Context) -> Iterator[Finding]:
     )
 )
 def unknown_section(ctx: Context) -> Iterator[Finding]:
+    if ctx.match.outdated_format:
+        return
     for h in ctx.match.unknown:
         yield Finding(
             "unknown-section",
