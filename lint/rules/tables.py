@@ -93,6 +93,10 @@ def _numbers(text: str) -> list[float]:
     return values
 
 
+def _find_row(rows: list[Line], label: str) -> Line | None:
+    return next((ln for ln in rows if label in _label(ln.text)), None)
+
+
 def _label(text: str) -> str:
     cells = [c for c in _CELL_SPLIT.split(text) if c.strip()]
     return cells[0] if cells else text
@@ -133,11 +137,8 @@ def table_arithmetic(ctx: Context) -> Iterator[Finding]:
             lines = ctx.outline.document.lines
         rows = [ln for ln in lines if _is_row(ln) and _numbers(ln.text)]
 
-        def find(label: str) -> Line | None:
-            return next((ln for ln in rows if label in _label(ln.text)), None)
-
-        left = [find(label) for label in check.left]
-        right = [find(label) for label in check.right]
+        left = [_find_row(rows, label) for label in check.left]
+        right = [_find_row(rows, label) for label in check.right]
         if any(r is None for r in left + right):
             continue
         columns = {len(_numbers(r.text)) for r in left + right}
