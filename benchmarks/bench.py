@@ -8,7 +8,7 @@
     duplicating whole top-level sections, lints it in one process and prints
     reports/s and peak memory after a quarter and after all of the corpus
     (flat memory means the two are close);
-(c) times the CLI on the whole corpus directory;
+(c) times the CLI on the whole corpus directory, with --jobs 1 and --jobs 2;
 (d) times all rules on one long report (the seeds' text joined, ≥ 10,000 characters),
     the bound that matters for the term rules' near-miss search.
 Not a test: the figures depend on the machine. Record them in the README.
@@ -122,6 +122,10 @@ def main() -> None:
         subprocess.run([*cli(), "check", "--format", "json", str(tmp)], capture_output=True, check=False)
         elapsed = time.perf_counter() - t0
         print(f"CLI on the corpus directory: {elapsed:.2f} s = {len(files) / elapsed:.0f} reports/s")
+        t0 = time.perf_counter()
+        subprocess.run([*cli(), "check", "--format", "json", "--jobs", "2", str(tmp)], capture_output=True, check=False)
+        elapsed = time.perf_counter() - t0
+        print(f"CLI on the corpus directory, --jobs 2: {elapsed:.2f} s = {len(files) / elapsed:.0f} reports/s")
         long_text = "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt")))
         long_file = tmp / "long.txt"
         long_file.write_text(long_text, encoding="utf-8")
