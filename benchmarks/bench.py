@@ -123,9 +123,13 @@ def main() -> None:
         elapsed = time.perf_counter() - t0
         print(f"CLI on the corpus directory: {elapsed:.2f} s = {len(files) / elapsed:.0f} reports/s")
         t0 = time.perf_counter()
-        subprocess.run([*cli(), "check", "--format", "json", "--jobs", "2", str(tmp)], capture_output=True, check=False)
+        subprocess.run(
+            [*cli(), "check", "--format", "json", "--jobs", "2", str(tmp)], capture_output=True, check=False
+        )
         elapsed = time.perf_counter() - t0
-        print(f"CLI on the corpus directory, --jobs 2: {elapsed:.2f} s = {len(files) / elapsed:.0f} reports/s")
+        print(
+            f"CLI on the corpus directory, --jobs 2: {elapsed:.2f} s = {len(files) / elapsed:.0f} reports/s"
+        )
         long_text = "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt")))
         long_file = tmp / "long.txt"
         long_file.write_text(long_text, encoding="utf-8")

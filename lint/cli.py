@@ -27,15 +27,20 @@ def _fail(message: str) -> None:
     sys.exit(EXIT_USAGE)
 
 
+def _fail_problems(exc) -> None:
+    """Print each ``file:line: problem`` of a checklist or configuration error and exit 2."""
+    for line in exc.format_lines():
+        click.echo(f"reportlint: {line}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
 def _load_checklist(ref: str):
     from lint.checklist import ChecklistError, load_checklist
 
     try:
         return load_checklist(ref)
     except ChecklistError as exc:
-        for line in exc.format_lines():
-            click.echo(f"reportlint: {line}", err=True)
-        sys.exit(EXIT_USAGE)
+        _fail_problems(exc)
 
 
 def _rule_ids(values: tuple[str, ...]) -> frozenset[str]:
@@ -92,9 +97,7 @@ def _config(config_path: str | None):
     try:
         return load_config(path)
     except ConfigError as exc:
-        for line in exc.format_lines():
-            click.echo(f"reportlint: {line}", err=True)
-        sys.exit(EXIT_USAGE)
+        _fail_problems(exc)
 
 
 class _Planner:

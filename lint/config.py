@@ -32,7 +32,7 @@ IGNORE_KEYS = {"path": str, "rule": str, "section": str}
 FAIL_ON = ("error", "warning", "info", "never")
 
 STARTER = """\
-# reportlint configuration (https://github.com/reportlint/reportlint#configuration)
+# reportlint configuration (README, "CI, pre-commit and configuration")
 # Paths and globs are relative to this file. Command-line options win over these values.
 
 # Checklist for reports: a built-in id (reportlint checklists list) or a YAML file.

@@ -121,15 +121,17 @@ class _Variant:
     text: str
     core: str
     words: str
+    light_len: int
 
 
 @lru_cache(maxsize=64)
 def _variants(section: Section) -> list[_Variant]:
-    out = [_Variant("title", section.title, core_normalize(section.title), "")]
-    out += [_Variant("alias", a, core_normalize(a), "") for a in section.aliases]
-    for v in out:
-        v.words = words(v.core)
-    return out
+    texts = [("title", section.title)] + [("alias", a) for a in section.aliases]
+    return [
+        _Variant(kind, text, core, words(core), len(light_normalize(text)))
+        for kind, text in texts
+        for core in (core_normalize(text),)
+    ]
 
 
 def score_heading(text: str, section: Section) -> tuple[float, Reason]:
@@ -143,7 +145,7 @@ def score_heading(text: str, section: Section) -> tuple[float, Reason]:
         if len(v.core) >= 3 and v.core in core:
             score = max(score, 85 + 15 * len(v.core) / len(core))
         # On equal scores prefer the variant closest in length to the heading as written.
-        gap = abs(len(light_normalize(v.text)) - len(light))
+        gap = abs(v.light_len - len(light))
         if score > best or (score == best and gap < best_gap):
             best, best_gap, reason = score, gap, Reason(v.kind, v.text)
     hits = [k for k in section.keywords if k in light]

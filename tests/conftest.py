@@ -15,6 +15,17 @@ from lint.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+#: The rules about a report's structure (what must not depend on the input format).
+STRUCTURAL = frozenset(
+    {
+        "missing-section",
+        "section-order",
+        "duplicate-section",
+        "empty-section",
+        "missing-element",
+        "missing-title",
+    }
+)
 
 
 def seed(prefix: str) -> Path:

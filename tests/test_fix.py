@@ -10,18 +10,10 @@ import shutil
 import pytest
 
 from lint.rules.examples import GOOD
-from tests.conftest import seed
+from tests.conftest import STRUCTURAL, seed
 from tests.fixtures import docx_bytes
 
 NUMBERING = {"numbering-sequence", "numbering-style"}
-STRUCTURAL = {
-    "missing-section",
-    "section-order",
-    "duplicate-section",
-    "empty-section",
-    "missing-element",
-    "missing-title",
-}
 
 
 def copy_seed(tmp_path, prefix: str):

@@ -14,17 +14,9 @@ from lint.checklist import load_checklist
 from lint.engine import Options, lint_document, lint_file
 from lint.readers import ReadError, read_bytes
 from lint.rules.examples import GOOD
-from tests.conftest import seed
+from tests.conftest import STRUCTURAL, seed
 from tests.fixtures import docx_bytes, html_page, pdf_bytes
 
-STRUCTURAL = {
-    "missing-section",
-    "section-order",
-    "duplicate-section",
-    "empty-section",
-    "missing-element",
-    "missing-title",
-}
 CLEAN_SEEDS = ["000", "002", "003", "004"]
 OPTIONS = Options(load_checklist("fazhi-2019"))
 

@@ -6,9 +6,7 @@ import pytest
 
 from lint.checklist import load_checklist
 from lint.engine import Options, lint_file
-from tests.conftest import seed
-
-STRUCTURAL = {"missing-section", "section-order", "duplicate-section", "empty-section", "missing-element"}
+from tests.conftest import STRUCTURAL, seed
 
 TABLE = {
     # seed: (level-1 sections in order, must report, must not report)

@@ -55,7 +55,6 @@ def render(results: list[FileResult], lang: str = "zh") -> str:
             "shortDescription": {"text": r.summary["en" if lang == "en" else "zh"]},
             "fullDescription": {"text": r.explain["what_en" if lang == "en" else "what_zh"]},
             "help": {"text": _help(r)},
-            "helpUri": "https://github.com/reportlint/reportlint#rules",
             "defaultConfiguration": {"level": LEVEL[r.severity]},
             "properties": {"tags": [r.family]},
         }
@@ -113,7 +112,6 @@ def render(results: list[FileResult], lang: str = "zh") -> str:
                 "name": "reportlint",
                 "version": __version__,
                 "semanticVersion": __version__,
-                "informationUri": "https://github.com/reportlint/reportlint",
                 "rules": descriptors,
             }
         },
