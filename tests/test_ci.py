@@ -329,6 +329,13 @@ def test_baseline_accepts_old_findings_only(run, in_tmp):
     assert [f["rule"] for f in data["files"][0]["findings"]] == ["empty-section"]
 
 
+def test_baseline_matches_however_the_path_is_written(run, in_tmp):
+    copy_seeds(in_tmp / "seeds")
+    run("check", "--write-baseline", "b.json", "seeds")
+    assert run("check", "--baseline", "b.json", "./seeds/").exit_code == 0
+    assert run("check", "--baseline", "b.json", str(in_tmp / "seeds")).exit_code == 0
+
+
 def test_bad_baseline_is_exit_2(run, in_tmp):
     (in_tmp / "r.txt").write_text(GOOD, encoding="utf-8")
     (in_tmp / "b.json").write_text("[1, 2]", encoding="utf-8")
