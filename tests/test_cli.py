@@ -250,3 +250,25 @@ def test_console_script_end_to_end(script, tmp_path):
     proc = script("check", "--checklist", tmp_path / "missing.yaml", SEEDS)
     assert proc.returncode == 2 and proc.stderr.decode().count("\n") == 1
     assert script("--version").stdout.decode().startswith("reportlint")
+
+
+def test_unreadable_file_is_one_line(run, tmp_path, monkeypatch):
+    path = tmp_path / "locked.txt"
+    path.write_text(GOOD, encoding="utf-8")
+    original = type(path).read_bytes
+
+    def deny(self):
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied")
+        return original(self)
+
+    monkeypatch.setattr(type(path), "read_bytes", deny)
+    result = run("check", "--no-color", path)
+    assert result.exit_code == 2
+    assert "locked.txt: 没有读取权限" in result.output
+
+
+def test_empty_stdin(run):
+    result = run("check", "--format", "json", "-", input=b"")
+    assert result.exit_code == 2
+    assert json.loads(result.output)["files"][0]["error"] == "文件为空"
