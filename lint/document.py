@@ -52,10 +52,6 @@ class Line:
         return self.column + index
 
 
-#: How locations are counted, per reader.
-UNITS = ("line", "paragraph", "page")
-
-
 @dataclass
 class Suppression:
     """An inline comment that turns rules off: ``<!-- reportlint-disable RULE -->`` and friends."""

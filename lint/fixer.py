@@ -100,8 +100,9 @@ def _apply_marker(raw: str, fixes: list[Fix]) -> str:
     return raw[:at] + new + raw[end:]
 
 
-def _apply_replace(raw: str, fix: Fix) -> str:
-    at = raw.find(fix.old, max(0, (fix.column or 1) - 1 - 4))
+def _apply_replace(raw: str, fix: Fix, shift: int) -> str:
+    """Replace ``fix.old`` at its column, moved left by the ``shift`` characters of junk already removed."""
+    at = raw.find(fix.old, max(0, (fix.column or 1) - 1 - shift))
     if at < 0:
         at = raw.find(fix.old)
     if at < 0:
@@ -151,7 +152,7 @@ def plan(result: FileResult, data: bytes) -> FixOutcome:
             raw = _apply_marker(raw, markers)
         for fx in fixes:
             if fx.kind == "replace":
-                raw = _apply_replace(raw, fx)
+                raw = _apply_replace(raw, fx, len(lines[lineno - 1]) - len(raw))
         if raw != lines[lineno - 1]:
             lines[lineno - 1] = raw
             outcome.applied.update(f.rule for f, _ in items)

@@ -83,11 +83,13 @@ class MatchResult:
         return [s for s in checklist.ordered() if s.id not in self.by_section]
 
 
+@lru_cache(maxsize=4096)
 def light_normalize(text: str) -> str:
     """Width-folded text without punctuation, spaces and a leading 关于."""
     return _LEADING.sub("", _PUNCT.sub("", fold_width(text)))
 
 
+@lru_cache(maxsize=4096)
 def core_normalize(text: str) -> str:
     """The distinctive part of a heading: no years, no filler words."""
     dated = _YEARS.sub("", light_normalize(text))

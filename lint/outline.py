@@ -159,7 +159,7 @@ class Outline:
 
     def top_kind(self) -> str | None:
         """The marker kind of the top level (the lowest-ranked kind present)."""
-        return min((h.kind for h in self.headings), key=_rank) if self.headings else None
+        return min((h.kind for h in self.headings), key=rank) if self.headings else None
 
     def effective_kind(self, heading: Heading) -> str:
         """The kind a heading stands for: a promoted 「1、」 stands for the top level's 「一、」."""
@@ -252,10 +252,6 @@ def _find_heading(line: Line, index: int) -> Heading | None:
 
 def rank(kind: str) -> int:
     """Canonical level of a marker kind (「一、」 1, 「（一）」 2, 「1.」 3, 「（1）」 4; declared hN: N)."""
-    return _rank(kind)
-
-
-def _rank(kind: str) -> int:
     if kind.startswith("h"):
         return int(kind[1:])
     return CANONICAL_RANK[kind]
@@ -269,7 +265,7 @@ def _promote_misstyled(headings: list[Heading]) -> None:
     """
     if not headings:
         return
-    top_kind = min((h.kind for h in headings), key=_rank)
+    top_kind = min((h.kind for h in headings), key=rank)
     expected, prev = 1, -1
     for i, h in enumerate(headings):
         if h.kind != top_kind or h.number is None:
@@ -285,7 +281,7 @@ def _assign_levels(headings: list[Heading]) -> None:
     """Levels by nesting: each style gets its depth from the first time it appears."""
     if not headings:
         return
-    top_kind = min((h.kind for h in headings), key=_rank)
+    top_kind = min((h.kind for h in headings), key=rank)
     order: dict[str, int] = {}
     stack: list[tuple[str, Heading]] = []
     for h in headings:
