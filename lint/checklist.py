@@ -17,11 +17,21 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from lint.terms import TermSet, load_terms
+from lint.yamlspec import (
+    Map,
+    SpecError,
+    check_entries,
+    check_keys,
+    check_severity,
+    confined,
+    entries,
+    is_type,
+    plain,
+    read_text,
+)
+from lint.yamlspec import parse as parse_yaml
 
-SEVERITIES = ("error", "warning", "info")
 DEFAULT_CHECKLIST = "fazhi-2019"
 DEFAULT_THRESHOLD = 70.0
 
@@ -83,24 +93,10 @@ _LISTS_OF_MAPPINGS = {
     "table_checks",
     "examples",
 }
-_TYPE_NAMES = {
-    str: "a string",
-    list: "a list",
-    bool: "true or false",
-    (int, float): "a number",
-    int: "a whole number",
-}
 
 
-class ChecklistError(Exception):
+class ChecklistError(SpecError):
     """A checklist could not be loaded; ``problems`` holds ``(path, line, message)``."""
-
-    def __init__(self, problems: list[tuple[str, int | None, str]]):
-        self.problems = problems
-        super().__init__("\n".join(self.format_lines()))
-
-    def format_lines(self) -> list[str]:
-        return [f"{path}:{line}: {msg}" if line else f"{path}: {msg}" for path, line, msg in self.problems]
 
 
 @dataclass
@@ -187,112 +183,12 @@ class Checklist:
         return [self.sections[sid] for sid in self.order]
 
 
-# --------------------------------------------------------------------------- YAML with line numbers
-
-
-class _Map(dict):
-    """A mapping that remembers the line of each key (1-based)."""
-
-    line: int = 0
-    key_lines: dict[str, int]
-
-
-class _List(list):
-    line: int = 0
-    item_lines: list[int]
-
-
-def _loader():
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _to_py(node: yaml.Node, path: str, problems: list) -> Any:
-    if isinstance(node, yaml.MappingNode):
-        out = _Map()
-        out.line = node.start_mark.line + 1
-        out.key_lines = {}
-        for key_node, value_node in node.value:
-            key = _to_py(key_node, path, problems)
-            line = key_node.start_mark.line + 1
-            if not isinstance(key, str):
-                problems.append((path, line, f"key {key!r} must be a string"))
-                continue
-            if key in out:
-                problems.append((path, line, f"duplicate key '{key}' (first at line {out.key_lines[key]})"))
-                continue
-            out[key] = _to_py(value_node, path, problems)
-            out.key_lines[key] = line
-        return out
-    if isinstance(node, yaml.SequenceNode):
-        items = _List(_to_py(v, path, problems) for v in node.value)
-        items.line = node.start_mark.line + 1
-        items.item_lines = [v.start_mark.line + 1 for v in node.value]
-        return items
-    value = node.value
-    tag = node.tag
-    if tag.endswith(":null"):
-        return None
-    if tag.endswith(":bool"):
-        return value.lower() in ("true", "yes", "on")
-    if tag.endswith(":int"):
-        try:
-            return int(value.replace("_", ""))
-        except ValueError:
-            return int(value.replace("_", ""), 0)
-    if tag.endswith(":float"):
-        return float(value)
-    return value
-
-
-def _parse_yaml(text: str, path: str) -> _Map:
-    problems: list = []
-    try:
-        node = yaml.compose(text, Loader=_loader())
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        raise ChecklistError([(path, line, f"invalid YAML: {exc.problem or exc}")]) from None
-    except yaml.YAMLError as exc:
-        raise ChecklistError([(path, None, f"invalid YAML: {exc}")]) from None
-    if node is None:
-        raise ChecklistError([(path, None, "empty checklist file")])
-    data = _to_py(node, path, problems)
-    if problems:
-        raise ChecklistError(problems)
-    if not isinstance(data, _Map):
-        raise ChecklistError([(path, 1, "a checklist must be a mapping of keys (id, name, sections, …)")])
-    return data
-
-
 # --------------------------------------------------------------------------- validation
 
 
-def _suggest(key: str, allowed: dict) -> str:
-    close = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else f" (allowed: {', '.join(sorted(allowed))})"
-
-
-def _check_keys(data: _Map, allowed: dict, where: str, path: str, problems: list) -> None:
-    for key, value in data.items():
-        line = data.key_lines.get(key, data.line)
-        if key not in allowed:
-            problems.append((path, line, f"unknown key '{key}' in {where}{_suggest(key, allowed)}"))
-            continue
-        expected = allowed[key]
-        ok = isinstance(value, expected) and not (expected is not bool and isinstance(value, bool))
-        if not ok:
-            problems.append((path, line, f"'{key}' in {where} must be {_TYPE_NAMES[expected]}"))
-        elif expected is list and key not in _LISTS_OF_MAPPINGS:
-            for item, item_line in zip(value, value.item_lines, strict=True):
-                if not isinstance(item, str) or not item.strip():
-                    problems.append(
-                        (path, item_line, f"'{key}' in {where} must be a list of non-empty strings")
-                    )
-
-
-def _validate_raw(data: _Map, path: str) -> list:
+def _validate_raw(data: Map, path: str) -> list:
     problems: list = []
-    _check_keys(data, TOP_KEYS, "the checklist", path, problems)
+    check_keys(data, TOP_KEYS, "the checklist", path, problems, lists_of_mappings=_LISTS_OF_MAPPINGS)
     if "id" not in data:
         problems.append((path, data.line, "missing required key 'id'"))
     if "extends" not in data:
@@ -302,73 +198,33 @@ def _validate_raw(data: _Map, path: str) -> list:
                     (path, data.line, f"missing required key '{key}' (or 'extends' another checklist)")
                 )
     threshold = data.get("threshold")
-    if isinstance(threshold, (int, float)) and not isinstance(threshold, bool) and not 0 < threshold <= 100:
+    if is_type(threshold, (int, float)) and not 0 < threshold <= 100:
         problems.append((path, data.key_lines["threshold"], "'threshold' must be between 0 and 100"))
     for key, keys, required in (
         ("outdated_formats", OUTDATED_FORMAT_KEYS, ("name", "markers")),
         ("table_checks", TABLE_CHECK_KEYS, ("name", "left", "right")),
         ("examples", EXAMPLE_KEYS, ("name", "text", "expect")),
     ):
-        entries = data.get(key)
-        if isinstance(entries, list):
-            for entry, line in zip(entries, entries.item_lines, strict=True):
-                if not isinstance(entry, _Map):
-                    problems.append((path, line, f"each entry of '{key}' must be a mapping"))
-                    continue
-                _check_keys(entry, keys, f"an entry of '{key}'", path, problems)
-                for k in required:
-                    if k not in entry:
-                        problems.append((path, entry.line, f"an entry of '{key}' lacks '{k}'"))
-    if isinstance(data.get("detect"), _Map):
-        _check_keys(data["detect"], DETECT_KEYS, "'detect'", path, problems)
+        check_entries(data, key, keys, path, problems, required)
+    for example in entries(data, "examples", path, []):
+        if isinstance(example.get("text"), str) and not example["text"].strip():
+            problems.append((path, example.line_of("text"), "an example's 'text' must not be empty"))
+    if isinstance(data.get("detect"), Map):
+        check_keys(data["detect"], DETECT_KEYS, "'detect'", path, problems)
     coverage = data.get("coverage")
-    if isinstance(coverage, _Map):
-        _check_keys(coverage, COVERAGE_KEYS, "'coverage'", path, problems)
-        areas = coverage.get("areas")
-        if isinstance(areas, list):
-            for area, line in zip(areas, areas.item_lines, strict=True):
-                if not isinstance(area, _Map) or "name" not in area or "keywords" not in area:
-                    problems.append((path, line, "each coverage area needs 'name' and 'keywords'"))
-                    continue
-                _check_keys(area, AREA_KEYS, "a coverage area", path, problems)
-    sections = data.get("sections")
-    if isinstance(sections, list):
-        for item, line in zip(sections, sections.item_lines, strict=True):
-            if not isinstance(item, _Map):
-                problems.append((path, line, "each entry of 'sections' must be a mapping with an 'id'"))
-                continue
-            where = f"section '{item.get('id', '?')}'"
-            _check_keys(item, SECTION_KEYS, where, path, problems)
-            if "id" not in item:
-                problems.append((path, item.line, "section without 'id'"))
-            sev = item.get("severity")
-            if isinstance(sev, str) and sev not in SEVERITIES:
-                problems.append(
-                    (
-                        path,
-                        item.key_lines["severity"],
-                        f"severity '{sev}' must be one of {', '.join(SEVERITIES)}",
-                    )
-                )
-            elements = item.get("elements")
-            if isinstance(elements, list):
-                for el, el_line in zip(elements, elements.item_lines, strict=True):
-                    if not isinstance(el, _Map):
-                        problems.append((path, el_line, f"each element of {where} must be a mapping"))
-                        continue
-                    _check_keys(el, ELEMENT_KEYS, f"an element of {where}", path, problems)
-                    for key in ("id", "name", "patterns"):
-                        if key not in el:
-                            problems.append((path, el.line, f"element of {where} lacks '{key}'"))
-                    esev = el.get("severity")
-                    if isinstance(esev, str) and esev not in SEVERITIES:
-                        problems.append(
-                            (
-                                path,
-                                el.key_lines["severity"],
-                                f"severity '{esev}' must be one of {', '.join(SEVERITIES)}",
-                            )
-                        )
+    if isinstance(coverage, Map):
+        check_keys(coverage, COVERAGE_KEYS, "'coverage'", path, problems, lists_of_mappings={"areas"})
+        check_entries(coverage, "areas", AREA_KEYS, path, problems, ("name", "keywords"), "a coverage area")
+    for item in entries(data, "sections", path, problems):
+        where = f"section '{item.get('id', '?')}'"
+        check_keys(item, SECTION_KEYS, where, path, problems, lists_of_mappings={"elements"})
+        if "id" not in item:
+            problems.append((path, item.line, "section without 'id'"))
+        check_severity(item, "severity", path, problems)
+        for el in check_entries(
+            item, "elements", ELEMENT_KEYS, path, problems, ("id", "name", "patterns"), f"an element of {where}"
+        ):
+            check_severity(el, "severity", path, problems)
     return problems
 
 
@@ -386,32 +242,27 @@ def builtin_ids() -> list[str]:
     return sorted(p.stem for p in builtin_dir().glob("*.yaml"))
 
 
+def is_file_ref(ref: str) -> bool:
+    """Whether a checklist reference names a file (rather than a built-in id)."""
+    return ref.endswith((".yaml", ".yml")) or os.sep in ref or "/" in ref
+
+
 def _resolve_ref(ref: str, relative_to: Path | None) -> Path | None:
-    if ref.endswith((".yaml", ".yml")) or os.sep in ref or "/" in ref:
+    if is_file_ref(ref):
         p = Path(ref)
         if not p.is_absolute() and relative_to is not None:
             p = relative_to / p
         return p
+    if len(ref) > 200 or "\0" in ref:
+        return None
     candidate = builtin_dir() / f"{ref}.yaml"
-    return candidate if candidate.is_file() else None
-
-
-def _read_file(path: Path) -> str:
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ChecklistError([(str(path), None, "no such checklist file")]) from None
-    except IsADirectoryError:
-        raise ChecklistError([(str(path), None, "is a directory, not a checklist file")]) from None
-    except OSError as exc:
-        raise ChecklistError([(str(path), None, f"cannot read: {exc.strerror or exc}")]) from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ChecklistError([(str(path), None, "checklist files must be UTF-8 text")]) from None
+        return candidate if candidate.is_file() else None
+    except OSError:
+        return None
 
 
-def _build_section(raw: _Map, base: Section | None) -> Section:
+def _build_section(raw: Map, base: Section | None) -> Section:
     values: dict[str, Any] = {}
     if base is not None:
         values = {k: getattr(base, k) for k in SECTION_KEYS}
@@ -437,14 +288,29 @@ def _load(path: Path, chain: tuple[str, ...]) -> Checklist:
     key = str(path.resolve())
     if key in chain:
         raise ChecklistError([(str(path), None, "'extends' forms a cycle: " + " → ".join((*chain, key)))])
-    data = _parse_yaml(_read_file(path), str(path))
+    data = parse_yaml(read_text(path, "checklist file", ChecklistError), str(path), "checklist file", ChecklistError)
     problems = _validate_raw(data, str(path))
     if problems:
         raise ChecklistError(problems)
     parent: Checklist | None = None
     if "extends" in data:
         ref = data["extends"]
-        parent_path = _resolve_ref(ref, path.parent)
+        if is_file_ref(ref):
+            # Only files beside (or below) the checklist that names them, or the built-ins.
+            parent_path = confined(ref, path.parent, builtin_dir())
+            if parent_path is None:
+                raise ChecklistError(
+                    [
+                        (
+                            str(path),
+                            data.key_lines["extends"],
+                            f"'extends: {ref}' must name a built-in checklist or a file in the checklist's"
+                            " own directory (or below it)",
+                        )
+                    ]
+                )
+        else:
+            parent_path = _resolve_ref(ref, path.parent)
         if parent_path is None:
             raise ChecklistError(
                 [
@@ -497,7 +363,10 @@ def _load(path: Path, chain: tuple[str, ...]) -> Checklist:
         if not terms_path.is_file():
             problems.append((str(path), data.key_lines["terms"], f"'terms' file not found: {terms_path}"))
         else:
-            terms = load_terms(terms_path)
+            try:
+                terms = load_terms(terms_path)
+            except SpecError as exc:
+                problems.extend(exc.problems)
     for sid, section in sections.items():
         if section.within is not None and section.within not in sections:
             problems.append(
@@ -526,8 +395,8 @@ def _load(path: Path, chain: tuple[str, ...]) -> Checklist:
         # Not inherited: a variant is chosen explicitly, never detected.
         detect={k: list(v) for k, v in data["detect"].items()} if "detect" in data else {},
         preamble=data.get("preamble", base.preamble),
-        coverage=_plain(data["coverage"]) if "coverage" in data else base.coverage,
-        outdated_formats=_plain(data["outdated_formats"])
+        coverage=plain(data["coverage"]) if "coverage" in data else base.coverage,
+        outdated_formats=plain(data["outdated_formats"])
         if "outdated_formats" in data
         else list(base.outdated_formats),
         table_checks=[
@@ -538,15 +407,6 @@ def _load(path: Path, chain: tuple[str, ...]) -> Checklist:
         else list(base.table_checks),
         examples=[Example(e["name"], e["text"], list(e["expect"])) for e in data.get("examples", [])],
     )
-
-
-def _plain(value: Any) -> Any:
-    """Plain dicts and lists from the line-tracking YAML containers."""
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
 
 
 def load_file(path: str | os.PathLike[str]) -> Checklist:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from lint.checklist import SEVERITIES, ChecklistError, _check_keys, _Map, _parse_yaml, _read_file
+from lint.yamlspec import SEVERITIES, Map, SpecError, check_keys, load, new_list, new_map, read_text
 
 CONFIG_NAMES = (".reportlint.yaml", ".reportlint.yml")
 KEYS = {
@@ -35,8 +35,11 @@ STARTER = """\
 # reportlint configuration (README, "CI, pre-commit and configuration")
 # Paths and globs are relative to this file. Command-line options win over these values.
 
-# Checklist for reports: a built-in id (reportlint checklists list) or a YAML file.
-checklist: fazhi-2019
+# Checklist for reports. Left out (the default), reportlint chooses one per report from its
+# title and first headings: fazhi-2019 (法治政府建设年度报告), fazhi-thematic (专题式法治报告),
+# xxgk-2021 (政府信息公开工作年度报告). Set it only to force one checklist for every report:
+# a built-in id (reportlint checklists list) or a YAML file beside this one.
+# checklist: fazhi-2019
 
 # Other checklists for some folders, e.g. the 政府信息公开 reports:
 # overrides:
@@ -67,7 +70,7 @@ exclude:
 """
 
 
-class ConfigError(ChecklistError):
+class ConfigError(SpecError):
     """A configuration problem; ``problems`` holds ``(path, line, message)``."""
 
 
@@ -142,12 +145,12 @@ def find_config(start: Path | None = None) -> Path | None:
     return None
 
 
-def _toml_table(path: Path) -> tuple[_Map, list[str]]:
+def _toml_table(path: Path) -> tuple[Map, list[str]]:
     try:
         import tomllib
     except ModuleNotFoundError:  # Python 3.10
         import tomli as tomllib  # type: ignore[no-redef]
-    text = _read_file(path)
+    text = read_text(path, "configuration file", ConfigError)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -164,22 +167,17 @@ def _toml_table(path: Path) -> tuple[_Map, list[str]]:
 
     def wrap(value: Any, line: int) -> Any:
         if isinstance(value, dict):
-            out = _Map()
-            out.line = line
-            out.key_lines = {}
+            out = new_map(line)
             for k, v in value.items():
                 out[k] = wrap(v, line_of(k) if line == start + 1 else line)
                 out.key_lines[k] = line_of(k) if line == start + 1 else line
             return out
         if isinstance(value, list):
-            from lint.checklist import _List
-
-            items = _List(wrap(v, line) for v in value)
-            items.line = line
-            items.item_lines = [line] * len(value)
-            return items
+            return new_list([wrap(v, line) for v in value], line)
         return value
 
+    if not isinstance(table, dict):
+        raise ConfigError([(str(path), start + 1, "[tool.reportlint] must be a table of keys")])
     return wrap(table, start + 1), lines
 
 
@@ -190,10 +188,10 @@ def load_config(path: Path) -> Config:
     if path.name == "pyproject.toml":
         data, _ = _toml_table(path)
     else:
-        data = _parse_yaml(_read_file(path), str(path))
+        data = load(path, "configuration file", ConfigError, empty_ok=True)
     where = str(path)
     problems: list = []
-    _check_keys(data, {**KEYS, "severity": dict}, "the configuration", where, problems)
+    check_keys(data, KEYS, "the configuration", where, problems, lists_of_mappings={"overrides", "ignore"})
     rules = all_rules()
 
     def check_rule(rule: Any, line: int) -> bool:
@@ -223,8 +221,8 @@ def load_config(path: Path) -> Config:
             if isinstance(value, str):
                 if check_rule(value, line):
                     config.ignore.append(value)
-            elif isinstance(value, dict):
-                _check_keys(value, IGNORE_KEYS, "an 'ignore' entry", where, problems)
+            elif isinstance(value, Map):
+                check_keys(value, IGNORE_KEYS, "an 'ignore' entry", where, problems)
                 missing = [k for k in ("path", "rule") if k not in value]
                 if missing:
                     problems.append((where, line, f"an 'ignore' entry needs '{missing[0]}'"))
@@ -239,21 +237,24 @@ def load_config(path: Path) -> Config:
     overrides = data.get("overrides")
     if isinstance(overrides, list):
         for value, line in zip(overrides, overrides.item_lines, strict=True):
-            if not isinstance(value, dict):
+            if not isinstance(value, Map):
                 problems.append((where, line, "'overrides' entries are {files, checklist} mappings"))
                 continue
-            _check_keys(value, OVERRIDE_KEYS, "an 'overrides' entry", where, problems)
+            before = len(problems)
+            check_keys(value, OVERRIDE_KEYS, "an 'overrides' entry", where, problems)
             if "files" not in value or "checklist" not in value:
                 problems.append((where, line, "an 'overrides' entry needs 'files' and 'checklist'"))
+                continue
+            if len(problems) > before:
                 continue
             files = [value["files"]] if isinstance(value["files"], str) else [str(f) for f in value["files"]]
             config.overrides.append((files, value["checklist"]))
     severity = data.get("severity")
-    if isinstance(severity, dict):
+    if isinstance(severity, Map):
         for rule, level in severity.items():
-            line = severity.key_lines.get(rule, data.line) if isinstance(severity, _Map) else data.line
+            line = severity.line_of(rule)
             if check_rule(rule, line):
-                if level not in SEVERITIES:
+                if not isinstance(level, str) or level not in SEVERITIES:
                     problems.append(
                         (where, line, f"severity of '{rule}' must be one of {', '.join(SEVERITIES)}")
                     )
@@ -261,7 +262,7 @@ def load_config(path: Path) -> Config:
                     config.severity[rule] = level
     fail_on = data.get("fail-on")
     if fail_on is not None:
-        if fail_on not in FAIL_ON:
+        if not isinstance(fail_on, str) or fail_on not in FAIL_ON:
             problems.append(
                 (where, data.key_lines.get("fail-on"), f"'fail-on' must be one of {', '.join(FAIL_ON)}")
             )
@@ -269,7 +270,7 @@ def load_config(path: Path) -> Config:
             config.fail_on = fail_on
     lang = data.get("lang")
     if lang is not None:
-        if lang not in ("zh", "en"):
+        if not isinstance(lang, str) or lang not in ("zh", "en"):
             problems.append((where, data.key_lines.get("lang"), "'lang' must be zh or en"))
         else:
             config.lang = lang

@@ -185,33 +185,23 @@ REQUIRED = {"canonical": ("phrase",), "outdated": ("phrase",), "wording": ("wron
 
 
 def load_terms(path: Path) -> TermSet:
-    """Load and validate a term file; problems raise ChecklistError with file:line."""
-    from lint.checklist import SEVERITIES, ChecklistError, _check_keys, _parse_yaml, _read_file
+    """Load and validate a term file; problems raise ``SpecError`` with file:line."""
+    from lint.yamlspec import SpecError, check_entries, check_keys, check_severity, load
 
-    data = _parse_yaml(_read_file(path), str(path))
+    data = load(path, "term file", SpecError)
     where = str(path)
     problems: list = []
-    _check_keys(
+    check_keys(
         data,
         {"canonical": list, "outdated": list, "wording": list, "exceptions": list},
         "the term file",
         where,
         problems,
+        lists_of_mappings={"canonical", "outdated", "wording"},
     )
     terms = TermSet(where)
     for group, keys in GROUP_KEYS.items():
-        items = data.get(group)
-        if not isinstance(items, list):
-            continue
-        for item, line in zip(items, items.item_lines, strict=True):
-            if not isinstance(item, dict):
-                problems.append((where, line, f"each entry of '{group}' must be a mapping"))
-                continue
-            _check_keys(item, keys, f"a '{group}' entry", where, problems)
-            missing = [k for k in REQUIRED[group] if k not in item]
-            if missing:
-                problems.append((where, item.line, f"'{group}' entry lacks '{missing[0]}'"))
-                continue
+        for item in check_entries(data, group, keys, where, problems, REQUIRED[group], f"a '{group}' entry"):
             if group == "canonical":
                 terms.canonical.append(
                     Canonical(
@@ -222,15 +212,8 @@ def load_terms(path: Path) -> TermSet:
                     )
                 )
             elif group == "outdated":
+                check_severity(item, "severity", where, problems)
                 sev = item.get("severity", "warning")
-                if sev not in SEVERITIES:
-                    problems.append(
-                        (
-                            where,
-                            item.key_lines["severity"],
-                            f"severity '{sev}' must be one of {', '.join(SEVERITIES)}",
-                        )
-                    )
                 if "from" not in item and "until" not in item:
                     problems.append((where, item.line, "'outdated' entry needs 'from' or 'until'"))
                 terms.outdated.append(
@@ -247,5 +230,5 @@ def load_terms(path: Path) -> TermSet:
                 terms.wording.append(Wording(item["wrong"], item["right"], item.get("note", "")))
     terms.exceptions = list(data.get("exceptions", []) or [])
     if problems:
-        raise ChecklistError(problems)
+        raise SpecError(problems)
     return terms
