@@ -1,64 +1,119 @@
 """Baselines: accept the findings an archive already has, report only new ones.
 
 ``check --write-baseline FILE`` records every current finding by fingerprint
-(rule, file, section, normalised text of its line — not its line number);
-``check --baseline FILE`` drops findings recorded there, counting duplicates,
-so editing text above a finding does not bring it back.
+(rule, file path relative to the baseline file, section, and the text the
+finding is about — not its line number); ``check --baseline FILE`` drops
+findings recorded there, counting duplicates, so editing text above a finding
+or elsewhere in its paragraph does not bring it back, and the baseline works
+from whichever folder the check is run.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from collections import Counter
 from pathlib import Path
 
 from lint.engine import FileResult
-from lint.fingerprint import fingerprint
+from lint.fingerprint import _path_key, fingerprint
 
-VERSION = 1
+VERSION = 2
+#: Largest baseline file read.
+MAX_BYTES = 50 * 1024 * 1024
 
 
 class BaselineError(Exception):
     """The baseline file cannot be used."""
 
 
-def write(path: str, results: list[FileResult]) -> int:
-    entries = [
-        {
-            "fingerprint": fingerprint(r, f),
-            "rule": f.rule,
-            "path": r.path,
-            "section": f.section,
-            "message": f.message,
-        }
-        for r in results
-        for f in r.findings
-    ]
-    entries.sort(key=lambda e: (e["path"], e["rule"], e["fingerprint"]))
-    Path(path).write_text(
-        json.dumps({"version": VERSION, "findings": entries}, ensure_ascii=False, indent=2) + "\n",
-        encoding="utf-8",
-    )
-    return len(entries)
+def _base(path: str) -> Path:
+    return Path(os.path.abspath(path)).parent
 
 
-def apply(path: str, results: list[FileResult]) -> None:
-    """Remove from ``results`` the findings recorded in the baseline."""
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-        known = Counter(entry["fingerprint"] for entry in data["findings"])
-        if data.get("version") != VERSION:
-            raise BaselineError(f"unsupported baseline version {data.get('version')!r}")
-    except FileNotFoundError:
-        raise BaselineError("no such baseline file") from None
-    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
-        raise BaselineError(f"not a reportlint baseline ({type(exc).__name__})") from None
-    for r in results:
+class Recorder:
+    """Collects the fingerprints of a run (small entries only) and writes them atomically."""
+
+    def __init__(self, path: str) -> None:
+        self.path, self.base = path, _base(path)
+        self.entries: list[dict] = []
+
+    def add(self, r: FileResult) -> None:
+        for f in r.findings:
+            self.entries.append(
+                {
+                    "fingerprint": fingerprint(r, f, self.base),
+                    "rule": f.rule,
+                    "path": _path_key(r.path, self.base),
+                    "section": f.section,
+                    "message": f.message,
+                }
+            )
+
+    def write(self) -> int:
+        self.entries.sort(key=lambda e: (e["path"], e["rule"], e["fingerprint"]))
+        text = json.dumps({"version": VERSION, "findings": self.entries}, ensure_ascii=False, indent=2) + "\n"
+        target = Path(self.path)
+        fd, tmp = tempfile.mkstemp(dir=target.resolve().parent, prefix=f".{target.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text)
+            os.replace(tmp, target)
+        except BaseException:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+            raise
+        return len(self.entries)
+
+
+class Baseline:
+    def __init__(self, path: str, known: Counter) -> None:
+        self.path, self.base, self.known = path, _base(path), known
+
+    @classmethod
+    def load(cls, path: str) -> Baseline:
+        try:
+            p = Path(path)
+            if p.stat().st_size > MAX_BYTES:
+                raise BaselineError(f"baseline too large (at most {MAX_BYTES // (1024 * 1024)} MB)")
+            data = json.loads(p.read_text(encoding="utf-8"))
+            if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
+                raise BaselineError("not a reportlint baseline (no 'findings' list)")
+            version = data.get("version")
+            if version == 1:
+                raise BaselineError("written by an older reportlint (version 1): write it again with --write-baseline")
+            if version != VERSION:
+                raise BaselineError(f"unsupported baseline version {version!r}")
+            known = Counter(
+                entry["fingerprint"] for entry in data["findings"] if isinstance(entry.get("fingerprint"), str)
+            )
+        except FileNotFoundError:
+            raise BaselineError("no such baseline file") from None
+        except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+            raise BaselineError(f"not a reportlint baseline ({type(exc).__name__})") from None
+        return cls(path, known)
+
+    def filter(self, r: FileResult) -> None:
+        """Remove from ``r`` the findings recorded in the baseline."""
         kept = []
         for f in r.findings:
-            key = fingerprint(r, f)
-            if known[key] > 0:
-                known[key] -= 1
+            key = fingerprint(r, f, self.base)
+            if self.known[key] > 0:
+                self.known[key] -= 1
             else:
                 kept.append(f)
         r.findings = kept
+
+
+def write(path: str, results: list[FileResult]) -> int:
+    recorder = Recorder(path)
+    for r in results:
+        recorder.add(r)
+    return recorder.write()
+
+
+def apply(path: str, results: list[FileResult]) -> None:
+    baseline = Baseline.load(path)
+    for r in results:
+        baseline.filter(r)

@@ -175,6 +175,12 @@ class Checklist:
     table_checks: list[TableCheck] = field(default_factory=list)
     examples: list[Example] = field(default_factory=list)
 
+    def __reduce__(self):
+        # Sent between processes by reference: the receiver loads (and caches) the same file.
+        if self.path:
+            return (load_checklist, (self.path,))
+        return super().__reduce__()
+
     def top_sections(self) -> list[Section]:
         """Sections matched against top-level headings (not required sub-sections)."""
         return [s for s in self.ordered() if s.within is None]

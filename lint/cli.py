@@ -56,39 +56,12 @@ def _rule_ids(values: tuple[str, ...]) -> frozenset[str]:
     return frozenset(ids)
 
 
-def _collect(paths: tuple[str, ...]) -> list[str]:
-    """Expand directories recursively to the report files they hold, in a stable order."""
-    from lint.readers import supported
-
-    out: list[str] = []
-    for p in paths:
-        if p == "-" or not os.path.isdir(p):
-            out.append(p)
-            continue
-        found = []
-        for root, dirs, files in os.walk(p):
-            dirs[:] = [d for d in dirs if not d.startswith(".")]
-            found.extend(os.path.join(root, f) for f in files if supported(f) and not f.startswith("."))
-        out.extend(sorted(found))
-    return out
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="reportlint")
-def main() -> None:
-    """reportlint — 检查法治政府建设年度报告的结构是否符合规定。
-
-    Lint Chinese government annual reports against the structure the rules mandate.
-    """
-
-
-FORMATS_CHECK = ["text", "json", "sarif", "github", "junit", "auto"]
-
-
-def _config(config_path: str | None):
+def _config(config_path: str | None, no_config: bool = False):
     """The project configuration: --config FILE, else the nearest one upwards, else defaults."""
     from lint.config import Config, ConfigError, find_config, load_config
 
+    if no_config:
+        return Config()
     path = Path(config_path) if config_path else find_config()
     if path is None:
         return Config()
@@ -100,367 +73,281 @@ def _config(config_path: str | None):
         _fail_problems(exc)
 
 
-class _Planner:
-    """Options per file: the checklist may differ by folder (configuration ``overrides``)."""
-
-    def __init__(self, config, checklist_ref: str | None, lang: str, select, ignore) -> None:
-        self.config, self.checklist_ref, self.lang = config, checklist_ref, lang
-        self.select, self.ignore = select, ignore
-        self.cache: dict[str, object] = {}
-
-    def options_for(self, path: str):
-        from lint.checklist import DEFAULT_CHECKLIST, builtin_ids
-        from lint.engine import Options
-
-        ref = self.checklist_ref or self.config.checklist_for(path)
-        if ref is None:
-            # No checklist given: choose per document among the built-ins that say how to recognise them.
-            if "<auto>" not in self.cache:
-                candidates = tuple(c for c in (_load_checklist(i) for i in builtin_ids()) if c.detect)
-                self.cache["<auto>"] = Options(
-                    None,
-                    self.lang,
-                    self.select,
-                    self.ignore,
-                    severity=dict(self.config.severity),
-                    accepts=self.config.accepts if self.config.scoped_ignores else None,
-                    candidates=candidates,
-                    fallback=_load_checklist(DEFAULT_CHECKLIST),
-                )
-            return self.cache["<auto>"]
-        if ref not in self.cache:
-            # Checklist paths in the configuration are relative to its directory.
-            resolved = ref
-            if not self.checklist_ref and ref.endswith((".yaml", ".yml")) and not Path(ref).is_absolute():
-                resolved = str(self.config.base / ref)
-            self.cache[ref] = Options(
-                _load_checklist(resolved),
-                self.lang,
-                self.select,
-                self.ignore,
-                severity=dict(self.config.severity),
-                accepts=self.config.accepts if self.config.scoped_ignores else None,
-            )
-        return self.cache[ref]
+#: Help texts follow REPORTLINT_LANG (zh by default), like every other message.
+_EN = os.environ.get("REPORTLINT_LANG", "").lower().startswith("en")
 
 
-_WORKER_PLANNER: _Planner | None = None
+def _h(zh: str, en: str) -> str:
+    return en if _EN else zh
 
 
-def _init_worker(planner: _Planner) -> None:
-    global _WORKER_PLANNER
-    _WORKER_PLANNER = planner
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, help=_h(
+    "reportlint — 检查法治政府建设年度报告、政府信息公开工作年度报告的结构是否符合规定。",
+    "reportlint — lint Chinese government annual reports against the structure the rules mandate.",
+))
+@click.version_option(__version__, prog_name="reportlint")
+def main() -> None:
+    pass
 
 
-def _lint_one(path: str):
-    from lint.engine import lint_file
-
-    assert _WORKER_PLANNER is not None
-    return lint_file(path, _WORKER_PLANNER.options_for(path))
+FORMATS_CHECK = ["text", "json", "jsonl", "sarif", "github", "junit", "auto"]
 
 
-@main.command()
+def shared_options(fn):
+    """Options every linting command takes, declared once so they cannot drift apart."""
+    options = [
+        click.option(
+            "--checklist",
+            "checklist_ref",
+            default=None,
+            help=_h(
+                "内置清单 id 或清单 YAML 文件。  [默认：按标题和一级标题自动选择]",
+                "Built-in checklist id or checklist YAML file.  [default: automatic, from the title and headings]",
+            ),
+        ),
+        click.option(
+            "--lang",
+            type=click.Choice(LANGS),
+            default=None,
+            help=_h("消息语言。  [默认：zh，或 REPORTLINT_LANG]", "Language of messages.  [default: zh, or REPORTLINT_LANG]"),
+        ),
+        click.option(
+            "--select",
+            multiple=True,
+            metavar="RULE",
+            help=_h("只运行这些规则（可重复，或用逗号分隔）。", "Only run these rules (repeatable, or comma-separated)."),
+        ),
+        click.option(
+            "--ignore",
+            multiple=True,
+            metavar="RULE",
+            help=_h("不运行这些规则（可重复，或用逗号分隔）。", "Do not run these rules (repeatable, or comma-separated)."),
+        ),
+        click.option(
+            "--config",
+            "config_path",
+            default=None,
+            metavar="FILE",
+            help=_h(
+                "配置文件（默认：向上查找最近的 .reportlint.yaml 或 pyproject.toml [tool.reportlint]）。",
+                "Configuration file (default: nearest .reportlint.yaml or pyproject.toml [tool.reportlint]).",
+            ),
+        ),
+        click.option(
+            "--no-config", is_flag=True, help=_h("不读取任何配置文件。", "Ignore every configuration file.")
+        ),
+        click.option(
+            "--stdin-filename",
+            metavar="NAME",
+            help=_h("「-」（标准输入）的文件名，其扩展名决定读取方式。", "Name for '-' (standard input); its extension picks the reader."),
+        ),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+def _settings(checklist_ref, lang, select, ignore, config_path, no_config, use_config_rules: bool = True):
+    """The configuration and the per-file planner from the shared options; usage errors exit 2."""
+    from lint.checklist import ChecklistError
+    from lint.runner import Planner
+
+    config = _config(config_path, no_config)
+    lang = lang or config.lang or _env_lang()
+    sel = _rule_ids(select) or (frozenset(config.select) if use_config_rules else frozenset())
+    ign = _rule_ids(ignore) | frozenset(config.ignore)
+    planner = Planner(config, checklist_ref, lang, sel, ign)
+    if checklist_ref:
+        try:
+            planner.options_for("")  # a bad --checklist is a usage error before anything is read
+        except ChecklistError as exc:
+            _fail_problems(exc)
+    return config, planner
+
+
+def _env_lang() -> str:
+    return "en" if _EN else "zh"
+
+
+def _items(paths, config, lang: str):
+    """Paths → items to lint; nothing to lint is a usage error."""
+    from lint.readers import READERS
+    from lint.runner import collect
+
+    items = collect(paths, config.excluded)
+    if not items:
+        known = " ".join(sorted(READERS))
+        _fail(
+            f"no report files found in {' '.join(paths)} (looked for {known})"
+            if lang == "en"
+            else f"在 {' '.join(paths)} 中没有找到报告文件（支持 {known}）"
+        )
+    return items
+
+
+def _guard(fn, *args, **kwargs):
+    """Run a command's flow; usage and checklist errors become one line and exit 2."""
+    from lint.baseline import BaselineError
+    from lint.checklist import ChecklistError
+    from lint.runner import UsageError
+
+    try:
+        return fn(*args, **kwargs)
+    except UsageError as exc:
+        _fail(str(exc))
+    except ChecklistError as exc:
+        _fail_problems(exc)
+    except BaselineError as exc:
+        _fail(str(exc))
+
+
+@main.command(help=_h("检查报告文件或目录（PATHS；「-」读取标准输入）。", "Lint report files or directories (PATHS; '-' reads standard input)."))
 @click.argument("paths", nargs=-1, required=True)
-@click.option(
-    "--checklist",
-    "checklist_ref",
-    default=None,
-    help="Built-in checklist id or path to a checklist YAML file.  [default: fazhi-2019]",
-)
+@shared_options
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(FORMATS_CHECK),
     default="text",
     show_default=True,
-    help="Output format; 'auto' is 'github' under GitHub Actions, else 'text'.",
+    help=_h("输出格式；auto 在 GitHub Actions 中为 github，否则为 text。", "Output format; 'auto' is 'github' under GitHub Actions, else 'text'."),
 )
 @click.option(
     "--output",
     "-o",
-    type=click.Path(dir_okay=False, writable=True),
+    type=click.Path(dir_okay=False),
     default=None,
-    help="Write the report to FILE; the summary is still printed.",
+    help=_h("把报告写入文件（仍打印汇总行）。", "Write the report to FILE; the summary is still printed."),
 )
 @click.option(
     "--fail-on",
     type=click.Choice(FAIL_ON),
     default=None,
-    help="Lowest severity that makes the exit code 1.  [default: error]",
-)
-@click.option("--lang", type=click.Choice(LANGS), default=None, help="Language of messages.  [default: zh]")
-@click.option(
-    "--select", multiple=True, metavar="RULE", help="Only run these rules (repeatable, or comma-separated)."
+    help=_h("达到此严重程度即以 1 退出。  [默认：error]", "Lowest severity that makes the exit code 1.  [default: error]"),
 )
 @click.option(
-    "--ignore", multiple=True, metavar="RULE", help="Do not run these rules (repeatable, or comma-separated)."
-)
-@click.option(
-    "--config",
-    "config_path",
+    "--severity",
+    "min_severity",
+    type=click.Choice(["error", "warning", "info"]),
     default=None,
-    metavar="FILE",
-    help="Configuration file (default: nearest .reportlint.yaml or pyproject.toml [tool.reportlint]).",
+    help=_h("只显示（并只计入）不低于此严重程度的结果。", "Show (and count) only findings at or above this severity."),
 )
-@click.option(
-    "--baseline", default=None, metavar="FILE", help="Report only findings not recorded in this baseline."
-)
+@click.option("--baseline", default=None, metavar="FILE", help=_h("只报告基线中没有的结果。", "Report only findings not recorded in this baseline."))
 @click.option(
     "--write-baseline",
     default=None,
     metavar="FILE",
-    help="Record the current findings as a baseline and exit 0.",
+    help=_h("把当前结果记入基线文件，以 0 退出。", "Record the current findings as a baseline and exit 0."),
 )
 @click.option(
-    "--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Lint files in parallel."
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help=_h("并行检查的进程数（0 = 全部 CPU 核）。", "Lint files in parallel (0 = all cores)."),
 )
-@click.option("--no-color", is_flag=True, help="Never colour the output.")
-@click.option("--quiet", "-q", is_flag=True, help="Print findings only: no hints, no summary.")
+@click.option("--no-color", is_flag=True, help=_h("不使用颜色和粗体。", "Never colour or embolden the output."))
+@click.option("--quiet", "-q", is_flag=True, help=_h("只打印结果：不打印提示和汇总。", "Print findings only: no hints, no summary."))
 @click.option(
-    "--stdin-filename", metavar="NAME", help="Name for '-' (standard input); its extension picks the reader."
+    "--summary",
+    "show_summary",
+    is_flag=True,
+    help=_h("最后列出每个文件（含无问题的文件）的清单和错误/警告数。", "End with every file checked (clean ones too), its checklist and counts."),
 )
 @click.option(
     "--fix",
     "apply_fixes",
     is_flag=True,
-    help="Repair .txt/.md files first (as 'reportlint fix'), then report.",
+    help=_h("先修复 .txt/.md 文件（同 reportlint fix），再报告。", "Repair .txt/.md files first (as 'reportlint fix'), then report."),
 )
 def check(
     paths,
     checklist_ref,
-    fmt,
-    output,
-    fail_on,
     lang,
     select,
     ignore,
     config_path,
+    no_config,
+    stdin_filename,
+    fmt,
+    output,
+    fail_on,
+    min_severity,
     baseline,
     write_baseline,
     jobs,
     no_color,
     quiet,
-    stdin_filename,
+    show_summary,
     apply_fixes,
 ) -> None:
-    """Lint report files or directories (PATHS; '-' reads standard input)."""
-    from lint.engine import lint_file
-    from lint.formatters import exit_code
+    from lint.check import CheckOptions, run
+    from lint.fixing import fix_items
 
-    config = _config(config_path)
-    lang = lang or config.lang or "zh"
-    fail_on = fail_on or config.fail_on or "error"
-    planner = _Planner(
-        config,
-        checklist_ref,
-        lang,
-        _rule_ids(select) or frozenset(config.select),
-        _rule_ids(ignore) | frozenset(config.ignore),
-    )
-    if checklist_ref:
-        planner.options_for("")  # a bad --checklist is a usage error before anything is read
-    files = [f for f in _collect(paths) if f == "-" or not config.excluded(f)]
+    config, planner = _settings(checklist_ref, lang, select, ignore, config_path, no_config)
+    items = _items(paths, config, planner.lang)
     if apply_fixes:
-        for f in files:
-            if f != "-":
-                _fix_files(
-                    [f],
-                    planner.options_for(f),
-                    lang,
-                    diff=False,
-                    quiet=quiet or fmt != "text",
-                    report_errors=False,
-                )
-    disk = [f for f in files if f != "-"]
-    if jobs > 1 and len(disk) > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(min(jobs, len(disk)), initializer=_init_worker, initargs=(planner,)) as pool:
-            linted = dict(
-                zip(disk, pool.map(_lint_one, disk, chunksize=max(1, len(disk) // (jobs * 4))), strict=True)
-            )
-    else:
-        linted = {f: lint_file(f, planner.options_for(f)) for f in disk}
-    results = []
-    for path in files:
-        if path == "-":
-            name = stdin_filename or "<stdin>"
-            results.append(lint_file(name, planner.options_for(name), data=sys.stdin.buffer.read()))
-        else:
-            results.append(linted[path])
-
-    if write_baseline:
-        from lint.baseline import write
-
-        count = write(write_baseline, results)
-        click.echo(
-            f"已将 {count} 条结果写入基线 {write_baseline}"
-            if lang == "zh"
-            else f"wrote {count} findings to baseline {write_baseline}"
-        )
-        sys.exit(2 if any(r.error for r in results) else 0)
-    if baseline:
-        from lint.baseline import BaselineError, apply
-
-        try:
-            apply(baseline, results)
-        except BaselineError as exc:
-            _fail(f"{baseline}: {exc}")
-
-    if fmt == "auto":
-        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    report = None
-    if fmt == "json":
-        from lint.formatters import json as json_fmt
-
-        report = json_fmt.render(results) + "\n"
-    elif fmt == "sarif":
-        from lint.formatters import sarif
-
-        report = sarif.render(results, lang) + "\n"
-    elif fmt == "github":
-        from lint.formatters import github
-
-        report = github.render(results)
-    elif fmt == "junit":
-        from lint.formatters import junit
-
-        report = junit.render(results)
-    if report is not None and output is None:
-        click.echo(report, nl=False)
-    elif report is not None or output is not None:
-        from lint.formatters import text as text_fmt
-
-        if report is None:  # text written to a file: plain, no colour
-            from io import StringIO
-
-            from rich.console import Console
-
-            buffer = StringIO()
-            quiet_console = Console(file=buffer, no_color=True, highlight=False, soft_wrap=True, width=200)
-            text_fmt.render(results, quiet_console, quiet_console, lang, quiet)
-            report = buffer.getvalue()
-        try:
-            Path(output).write_text(report, encoding="utf-8")
-        except OSError as exc:
-            _fail(f"{output}: {exc.strerror or exc}")
-        if not quiet:
-            click.echo(text_fmt.summary_line(results, lang), err=fmt in ("json", "sarif", "junit", "github"))
-    else:
-        from rich.console import Console
-
-        from lint.formatters import text
-        from lint.readers import READERS
-
-        console = Console(no_color=no_color, highlight=False, soft_wrap=True)
-        err_console = Console(stderr=True, no_color=no_color, highlight=False, soft_wrap=True)
-        if not files:
-            known = " ".join(sorted(READERS))
-            err_console.print(
-                f"没有找到报告文件（{known}）" if lang == "zh" else f"no report files found ({known})"
-            )
-        text.render(results, console, err_console, lang, quiet)
-    sys.exit(exit_code(results, fail_on))
-
-
-def _fix_files(
-    files: list[str], options, lang: str, diff: bool, quiet: bool, report_errors: bool = True
-) -> tuple[bool, bool]:
-    """Repair the files (or print diffs); return (any change, any error).
-
-    ``report_errors=False`` leaves unreadable files to the lint run that follows (``check --fix``).
-    """
-    from lint.engine import lint_file
-    from lint.fixer import FixError, plan, write_atomic
-
-    changed = failed = False
-    for path in files:
-        if path == "-":
-            _fail("fix does not read standard input; name the files")
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            if report_errors:
-                click.echo(f"reportlint: {path}: {exc.strerror or exc}", err=True)
-            failed = True
-            continue
-        result = lint_file(path, options, data=data)
-        if result.error is not None:
-            if report_errors:
-                click.echo(f"reportlint: {path}: {result.error}", err=True)
-            failed = True
-            continue
-        try:
-            outcome = plan(result, data)
-        except FixError as exc:
-            click.echo(f"reportlint: {path}: {exc.render(lang)}", err=True)
-            continue
-        if not outcome.changed:
-            continue
-        changed = True
-        if diff:
-            click.echo(outcome.diff(), nl=False)
-            continue
-        write_atomic(path, outcome.data)
-        if not quiet:
-            detail = ", ".join(f"{rule} ×{n}" for rule, n in sorted(outcome.applied.items()))
-            n = sum(outcome.applied.values())
-            click.echo(
-                f"已修复 {path}：{detail}" if lang == "zh" else f"fixed {path}: {detail}" if n else path
-            )
-    return changed, failed
-
-
-@main.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--checklist", "checklist_ref", default="fazhi-2019", show_default=True)
-@click.option(
-    "--diff", is_flag=True, help="Print a unified diff of the repairs and change nothing (exit 1 if any)."
-)
-@click.option("--select", multiple=True, metavar="RULE", help="Only apply these rules' repairs.")
-@click.option("--ignore", multiple=True, metavar="RULE", help="Do not apply these rules' repairs.")
-@click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True)
-@click.option("--quiet", "-q", is_flag=True, help="Do not list the repaired files.")
-def fix(paths, checklist_ref, diff, select, ignore, lang, quiet) -> None:
-    """Repair .txt/.md reports in place: heading markers and numbering, conversion junk, dates, terms.
-
-    Word, PDF and HTML files are never modified.
-    """
-    config = _config(None)
-    planner = _Planner(
-        config, checklist_ref, lang, _rule_ids(select), _rule_ids(ignore) | frozenset(config.ignore)
+        disk = [i for i in items if i.path != "-"]
+        _guard(fix_items, disk, planner, sys.stdout, sys.stderr, quiet=quiet or fmt != "text", report_errors=False)
+    opts = CheckOptions(
+        fmt=fmt,
+        output=output,
+        fail_on=fail_on or config.fail_on or "error",
+        min_severity=min_severity,
+        baseline=baseline,
+        write_baseline=write_baseline,
+        jobs=jobs,
+        no_color=no_color,
+        quiet=quiet,
+        summary=show_summary,
+        stdin_filename=stdin_filename,
     )
-    changed = failed = False
-    for f in _collect(paths):
-        if config.excluded(f):
-            continue
-        c, e = _fix_files([f], planner.options_for(f), lang, diff, quiet)
-        changed, failed = changed or c, failed or e
-    sys.exit(2 if failed else 1 if diff and changed else 0)
+    sys.exit(_guard(run, items, planner, opts, sys.stdout, sys.stderr))
 
 
-@main.command()
+@main.command(
+    help=_h(
+        "就地修复 .txt/.md 报告：标题编号、转换残留、日期、术语。Word、PDF、网页文件不会被修改。",
+        "Repair .txt/.md reports in place: heading markers and numbering, conversion junk, dates, terms. "
+        "Word, PDF and HTML files are never modified.",
+    )
+)
+@click.argument("paths", nargs=-1, required=True)
+@shared_options
+@click.option(
+    "--diff", is_flag=True, help=_h("打印修复的统一差异，不修改文件（有修复时以 1 退出）。", "Print a unified diff of the repairs and change nothing (exit 1 if any).")
+)
+@click.option("--quiet", "-q", is_flag=True, help=_h("不列出修复的文件。", "Do not list the repaired files."))
+def fix(paths, checklist_ref, lang, select, ignore, config_path, no_config, stdin_filename, diff, quiet) -> None:
+    from lint.fixing import fix_items
+
+    if "-" in paths:
+        _fail("fix does not read standard input; name the files")
+    config, planner = _settings(checklist_ref, lang, select, ignore, config_path, no_config, use_config_rules=False)
+    items = _items(paths, config, planner.lang)
+    run = _guard(fix_items, items, planner, sys.stdout, sys.stderr, diff=diff, quiet=quiet)
+    sys.exit(2 if run.failed else 1 if diff and run.changed else 0)
+
+
+@main.command(help=_h("显示 reportlint 看到的大纲，以及标题与清单章节的对应。", "Show the outline reportlint sees in PATH and how headings map to sections."))
 @click.argument("path")
-@click.option(
-    "--checklist", "checklist_ref", default=None, help="Checklist id or file.  [default: fazhi-2019]"
-)
+@shared_options
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
-@click.option("--lang", type=click.Choice(LANGS), default=None, help="Language.  [default: zh]")
 @click.option("--no-color", is_flag=True)
-@click.option(
-    "--stdin-filename", metavar="NAME", help="Name for '-' (standard input); its extension picks the reader."
-)
-def outline(path, checklist_ref, fmt, lang, no_color, stdin_filename) -> None:
-    """Show the outline reportlint sees in PATH and how headings map to sections."""
-    from lint.engine import lint_file
+def outline(path, checklist_ref, lang, select, ignore, config_path, no_config, stdin_filename, fmt, no_color) -> None:
+    from lint.check import read_stdin
+    from lint.runner import collect, safe_lint
 
-    config = _config(None)
-    lang = lang or config.lang or "zh"
-    options = _Planner(config, checklist_ref, lang, frozenset(), frozenset()).options_for(path)
+    config, planner = _settings(checklist_ref, lang, select, ignore, config_path, no_config)
     if path == "-":
-        result = lint_file(stdin_filename or "<stdin>", options, data=sys.stdin.buffer.read())
+        data = _guard(read_stdin, stdin_filename, planner.lang)
+        result = _guard(safe_lint, stdin_filename or "<stdin>", planner, data)
     else:
-        result = lint_file(path, options)
+        (item,) = collect([path]) or [None]
+        if item is not None and item.error_en is not None:
+            _fail(f"{path}: {item.error(planner.lang)}")
+        result = _guard(safe_lint, path, planner)
     if result.error is not None:
         _fail(f"{path}: {result.error}")
     if fmt == "json":
@@ -476,7 +363,8 @@ def outline(path, checklist_ref, fmt, lang, no_color, stdin_filename) -> None:
 
     from lint.formatters.outline import render
 
-    render(result, Console(no_color=no_color, highlight=False, soft_wrap=True), lang)
+    no_color = no_color or "NO_COLOR" in os.environ
+    render(result, Console(no_color=no_color, highlight=False, soft_wrap=True), planner.lang)
 
 
 @main.command()

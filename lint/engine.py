@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -73,6 +74,23 @@ def choose_checklist(outline: Outline, options: Options) -> tuple[Checklist, str
     )
 
 
+def rule_failure(rule_id: str, exc: BaseException, lang: str) -> Finding:
+    """A rule that failed on this document, reported as an error of that rule (the run goes on)."""
+    what = f"{type(exc).__name__}: {str(exc).splitlines()[0][:160] if str(exc) else ''}"
+    return Finding(
+        rule_id,
+        "error",
+        None,
+        None,
+        f"internal error: rule {rule_id} could not check this document ({what})"
+        if lang == "en"
+        else f"内部错误：规则 {rule_id} 无法检查本文件（{what}）",
+        hint="Please report this with the file (REPORTLINT_DEBUG=1 shows details)."
+        if lang == "en"
+        else "请将此文件反馈给 reportlint 维护者（设置 REPORTLINT_DEBUG=1 可查看详情）。",
+    )
+
+
 def lint_document(doc: Document, options: Options) -> FileResult:
     outline = build_outline(doc)
     checklist, reason = options.checklist, None
@@ -83,7 +101,12 @@ def lint_document(doc: Document, options: Options) -> FileResult:
     findings: list[Finding] = []
     for rule in all_rules().values():
         if options.enabled(rule.id) and rule.check is not None:
-            findings.extend(rule.check(ctx))
+            try:
+                findings.extend(rule.check(ctx))
+            except (Exception, RecursionError) as exc:  # noqa: BLE001 - one rule must not stop the others
+                if os.environ.get("REPORTLINT_DEBUG"):
+                    raise
+                findings.append(rule_failure(rule.id, exc, options.lang))
     findings = [
         f
         for f in findings

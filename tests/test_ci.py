@@ -44,7 +44,7 @@ def test_sarif_validates_and_carries_rules_and_results(run, in_tmp):
     rules = run_["tool"]["driver"]["rules"]
     assert {"missing-section", "numbering-style", "term-variant"} <= {r["id"] for r in rules}
     missing = next(r for r in rules if r["id"] == "missing-section")
-    assert missing["defaultConfiguration"]["level"] == "error" and "How to fix" in missing["help"]["text"]
+    assert missing["defaultConfiguration"]["level"] == "error" and "修改方法" in missing["help"]["text"]
     duty = next(
         r
         for r in run_["results"]
@@ -82,7 +82,9 @@ def test_sarif_docx_regions_are_paragraphs(run, in_tmp):
     sarif = json.loads(run("check", "--format", "sarif", "r.docx").output)
     jsonschema.validate(sarif, SARIF_SCHEMA)
     result = next(r for r in sarif["runs"][0]["results"] if r["ruleId"] == "missing-section")
-    assert result["locations"][0]["physicalLocation"]["region"] == {"startLine": 16}
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert region["startLine"] == 16 and "startColumn" not in region
+    assert region["snippet"]["text"] == "三、下一步打算"  # Word-friendly: the paragraph's first characters
     assert result["properties"]["locationUnit"] == "paragraph"
 
 

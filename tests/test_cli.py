@@ -45,7 +45,7 @@ def test_json_contract_on_seeds(run_json):
     assert first["outline"][1]["section"] is None and first["outline"][1]["level"] == 2
     duty = [f for f in first["findings"] if f["rule"] == "missing-section"]
     assert duty and duty[0]["section"] == "duty" and duty[0]["severity"] == "error"
-    assert data["summary"] == {"files": 5, "errors": 4, "warnings": 68, "info": 12}
+    assert data["summary"] == {"files": 5, "errors": 4, "warnings": 68, "info": 12, "unreadable": 0}
 
 
 def test_clean_report_exits_zero(run, write):
@@ -164,7 +164,8 @@ def test_unsupported_and_oversized_files(run_json, tmp_path):
     big.write_bytes(GOOD.encode() * (11 * 1024 * 1024 // len(GOOD.encode()) + 1))
     code, data = run_json("--lang", "en", doc, big)
     assert code == 2
-    assert data["files"][0]["error"].startswith("unsupported file type '.doc'")
+    assert data["files"][0]["error"].startswith("old Word")  # named, with what to do: save as .docx
+    assert ".docx" in data["files"][0]["error"]
     assert data["files"][1]["error"].startswith("file too large (11 MB; limit 10 MB)")
 
 

@@ -1,10 +1,29 @@
-"""Formatters turn lint results into output; they never compute findings."""
+"""Formatters turn lint results into output; they never compute findings.
+
+Every formatter streams: ``start()``, then ``file(result)`` once per file as
+soon as its result is final, then ``end(tally)``.  Nothing but a small tally
+is kept between files, so memory stays flat however many files are checked.
+"""
 
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TextIO
 
 from lint.document import Document
 from lint.engine import FileResult
 from lint.rules import SEVERITY_RANK
+
+FORMATS = ["text", "json", "jsonl", "sarif", "github", "junit"]
+
+#: C0/C1 control characters other than tab and newline, and DEL: shown escaped, never sent to a terminal.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Text safe for a terminal or a CI log: control and escape characters shown as ``\\x1b``."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def location(doc: Document | None, lineno: int | None, column: int | None) -> dict[str, int | None]:
@@ -31,20 +50,131 @@ def location_text(doc: Document | None, lineno: int | None, column: int | None) 
     return f"{loc['line']}:{loc['column']}" if loc["column"] else str(loc["line"])
 
 
+def snippet(doc: Document | None, lineno: int | None, width: int = 16) -> str | None:
+    """The first characters of the finding's paragraph, to find it with Ctrl+F in Word (.docx and PDF)."""
+    if doc is None or lineno is None:
+        return None
+    line = doc.line_at(lineno)
+    if line is None:
+        return None
+    text = line.text.strip()
+    return text[:width] + ("…" if len(text) > width else "") if text else None
+
+
+@dataclass
+class FileRow:
+    """What the end-of-run summary needs of one file."""
+
+    path: str
+    checklist: str | None
+    errors: int
+    warnings: int
+    info: int
+    error: str | None = None
+
+
+@dataclass
+class Tally:
+    """Counts over the run, added to file by file."""
+
+    files: int = 0
+    errors: int = 0
+    warnings: int = 0
+    info: int = 0
+    unreadable: int = 0
+    worst: int = 0
+    rows: list[FileRow] = field(default_factory=list)
+
+    def add(self, result: FileResult) -> None:
+        self.files += 1
+        if result.error is not None:
+            self.unreadable += 1
+            self.rows.append(FileRow(result.path, None, 0, 0, 0, result.error))
+            return
+        counts = {"error": 0, "warning": 0, "info": 0}
+        for f in result.findings:
+            counts[f.severity] += 1
+            self.worst = max(self.worst, SEVERITY_RANK[f.severity])
+        self.errors += counts["error"]
+        self.warnings += counts["warning"]
+        self.info += counts["info"]
+        cid = result.checklist.id if result.checklist else None
+        self.rows.append(FileRow(result.path, cid, counts["error"], counts["warning"], counts["info"]))
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "files": self.files,
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "info": self.info,
+            "unreadable": self.unreadable,
+        }
+
+    def exit_code(self, fail_on: str) -> int:
+        """0 clean, 1 findings at or above ``fail_on``, 2 when a file could not be read."""
+        if self.unreadable:
+            return 2
+        if fail_on == "never":
+            return 0
+        return int(self.worst >= SEVERITY_RANK[fail_on])
+
+
+def fails(severity: str, fail_on: str) -> bool:
+    """Whether a finding of this severity makes the run fail under ``fail_on``."""
+    return fail_on != "never" and SEVERITY_RANK[severity] >= SEVERITY_RANK[fail_on]
+
+
+class Formatter:
+    """Base of the streaming formatters."""
+
+    def __init__(self, out: TextIO, lang: str = "zh", **options) -> None:
+        self.out, self.lang, self.options = out, lang, options
+
+    def start(self) -> None:
+        """Called once before the first file."""
+
+    def file(self, result: FileResult) -> None:
+        """Called once per file, in input order."""
+
+    def end(self, tally: Tally) -> None:
+        """Called once after the last file."""
+
+
+def make(fmt: str, out: TextIO, lang: str, **options) -> Formatter:
+    """The formatter for ``fmt``; heavy modules are imported only for the format asked for."""
+    if fmt == "text":
+        from lint.formatters.text import TextFormatter
+
+        return TextFormatter(out, lang, **options)
+    if fmt in ("json", "jsonl"):
+        from lint.formatters.json import JsonFormatter, JsonLinesFormatter
+
+        return (JsonFormatter if fmt == "json" else JsonLinesFormatter)(out, lang, **options)
+    if fmt == "sarif":
+        from lint.formatters.sarif import SarifFormatter
+
+        return SarifFormatter(out, lang, **options)
+    if fmt == "github":
+        from lint.formatters.github import GithubFormatter
+
+        return GithubFormatter(out, lang, **options)
+    if fmt == "junit":
+        from lint.formatters.junit import JunitFormatter
+
+        return JunitFormatter(out, lang, **options)
+    raise ValueError(fmt)
+
+
 def summary(results: list[FileResult]) -> dict[str, int]:
-    counts = {"files": len(results), "errors": 0, "warnings": 0, "info": 0}
-    key = {"error": "errors", "warning": "warnings", "info": "info"}
+    """Counts over a list of results (for callers that hold them all)."""
+    tally = Tally()
     for r in results:
-        for f in r.findings:
-            counts[key[f.severity]] += 1
-    return counts
+        tally.add(r)
+    return tally.as_dict()
 
 
 def exit_code(results: list[FileResult], fail_on: str) -> int:
-    """0 clean, 1 findings at or above ``fail_on``, 2 when a file could not be read."""
-    if any(r.error for r in results):
-        return 2
-    if fail_on == "never":
-        return 0
-    floor = SEVERITY_RANK[fail_on]
-    return int(any(SEVERITY_RANK[f.severity] >= floor for r in results for f in r.findings))
+    tally = Tally()
+    for r in results:
+        tally.add(r)
+    return tally.exit_code(fail_on)

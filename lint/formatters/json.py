@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from lint.engine import FileResult
-from lint.formatters import location, summary
+from lint.formatters import Formatter, Tally, location, snippet, summary
 from lint.outline import Outline
 
 VERSION = 1
@@ -62,10 +62,45 @@ def file_json(result: FileResult) -> dict[str, Any]:
                 "section": f.section,
                 "message": f.message,
                 "hint": f.hint,
+                **({"snippet": snippet(doc, f.line)} if doc.location_unit != "line" else {}),
             }
             for f in result.findings
         ],
     }
+
+
+def _indented(data: dict, prefix: str) -> str:
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return "\n".join(prefix + line for line in text.split("\n"))
+
+
+class JsonFormatter(Formatter):
+    """``{"version", "files": [...], "summary"}``, the files array written as results arrive."""
+
+    def start(self) -> None:
+        self.first = True
+        self.out.write(f'{{\n  "version": {VERSION},\n  "files": [')
+
+    def file(self, result: FileResult) -> None:
+        self.out.write(("\n" if self.first else ",\n") + _indented(file_json(result), "    "))
+        self.first = False
+
+    def end(self, tally: Tally) -> None:
+        closing = "\n  ]" if not self.first else "]"
+        summary_text = json.dumps(tally.as_dict(), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        self.out.write(f'{closing},\n  "summary": {summary_text}\n}}\n')
+        self.out.flush()
+
+
+class JsonLinesFormatter(Formatter):
+    """One JSON object per line and file (``file_json``), then a last line ``{"summary": …}``."""
+
+    def file(self, result: FileResult) -> None:
+        self.out.write(json.dumps(file_json(result), ensure_ascii=False) + "\n")
+
+    def end(self, tally: Tally) -> None:
+        self.out.write(json.dumps({"summary": tally.as_dict()}, ensure_ascii=False) + "\n")
+        self.out.flush()
 
 
 def render(results: list[FileResult]) -> str:

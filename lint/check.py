@@ -1,0 +1,137 @@
+"""The ``check`` command's flow: runner stream → baseline → severity filter → formatter → exit code."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from lint.engine import FileResult
+from lint.formatters import Tally, make
+from lint.rules import SEVERITY_RANK
+from lint.runner import Item, Planner, UsageError, stream
+
+
+@dataclass
+class CheckOptions:
+    fmt: str = "text"
+    output: str | None = None
+    fail_on: str = "error"
+    #: Lowest severity shown (and counted); None shows everything.
+    min_severity: str | None = None
+    baseline: str | None = None
+    write_baseline: str | None = None
+    jobs: int = 1
+    no_color: bool = False
+    quiet: bool = False
+    summary: bool = False
+    stdin_filename: str | None = None
+
+
+def _shown(result: FileResult, min_severity: str | None) -> FileResult:
+    if min_severity is None or result.error is not None:
+        return result
+    floor = SEVERITY_RANK[min_severity]
+    result.findings = [f for f in result.findings if SEVERITY_RANK[f.severity] >= floor]
+    return result
+
+
+def read_stdin(stdin_filename: str | None, lang: str) -> bytes:
+    """Standard input's bytes; Word and PDF bytes without --stdin-filename are a usage error."""
+    data = sys.stdin.buffer.read()
+    if stdin_filename is None:
+        kind = ".docx" if data.startswith(b"PK\x03\x04") else ".pdf" if data.startswith(b"%PDF") else None
+        if kind is not None:
+            raise UsageError(
+                f"standard input holds a {kind} file: name it with --stdin-filename report{kind}"
+                if lang == "en"
+                else f"标准输入是 {kind} 文件：请用 --stdin-filename 报告{kind} 指明文件类型"
+            )
+    return data
+
+
+def run(items: list[Item], planner: Planner, opts: CheckOptions, out: TextIO, err: TextIO) -> int:
+    """Lint the items, write the report, return the exit code."""
+    lang = planner.lang
+    fmt = opts.fmt
+    if fmt == "auto":
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    stdin_data = None
+    if any(i.path == "-" for i in items):
+        stdin_data = read_stdin(opts.stdin_filename, lang)
+
+    baseline = None
+    if opts.baseline:
+        from lint.baseline import Baseline
+
+        baseline = Baseline.load(opts.baseline)
+    recorder = None
+    if opts.write_baseline:
+        from lint.baseline import Recorder
+
+        recorder = Recorder(opts.write_baseline)
+
+    target: TextIO = out
+    tmp_path = None
+    if opts.output and recorder is None:
+        target_dir = Path(opts.output).resolve().parent
+        try:
+            fd, tmp_path = tempfile.mkstemp(dir=target_dir, prefix=".reportlint-", suffix=".tmp")
+        except OSError as exc:
+            raise UsageError(f"{opts.output}: {exc.strerror or exc}") from None
+        target = open(fd, "w", encoding="utf-8", newline="\n")  # noqa: SIM115 - closed below
+    formatter = make(
+        fmt,
+        target,
+        lang,
+        err=err,
+        quiet=opts.quiet,
+        no_color=opts.no_color or target is not out,
+        summary=opts.summary,
+        fail_on=opts.fail_on,
+    )
+    tally = Tally()
+    try:
+        if recorder is None:
+            formatter.start()
+        for result in stream(items, planner, opts.jobs, opts.stdin_filename, stdin_data):
+            if recorder is not None:
+                recorder.add(result)
+                tally.add(result)
+                continue
+            if baseline is not None:
+                baseline.filter(result)
+            _shown(result, opts.min_severity)
+            tally.add(result)
+            formatter.file(result)
+        if recorder is None:
+            formatter.end(tally)
+    except BaseException:
+        if tmp_path is not None:
+            target.close()
+            os.unlink(tmp_path)
+        raise
+    if recorder is not None:
+        count = recorder.write()
+        err.write(
+            f"已将 {count} 条结果写入基线 {opts.write_baseline}\n"
+            if lang == "zh"
+            else f"wrote {count} findings to baseline {opts.write_baseline}\n"
+        )
+        return 2 if tally.unreadable else 0
+    if tmp_path is not None:
+        target.close()
+        try:
+            os.replace(tmp_path, opts.output)
+        except OSError as exc:
+            os.unlink(tmp_path)
+            raise UsageError(f"{opts.output}: {exc.strerror or exc}") from None
+        if not opts.quiet:
+            from lint.formatters.text import summary_line
+
+            stream_ = out if fmt == "text" else err
+            stream_.write(summary_line(tally, lang) + "\n")
+    return tally.exit_code(opts.fail_on)

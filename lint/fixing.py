@@ -1,0 +1,76 @@
+"""The ``fix`` command's flow (and ``check --fix``): lint each file, plan its repairs, write or diff them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from lint.runner import Item, Planner
+
+
+@dataclass
+class FixRun:
+    changed: bool = False
+    failed: bool = False
+
+
+def fix_items(
+    items: list[Item],
+    planner: Planner,
+    out: TextIO,
+    err: TextIO,
+    diff: bool = False,
+    quiet: bool = False,
+    report_errors: bool = True,
+) -> FixRun:
+    """Repair the files (or print diffs).  ``report_errors=False`` leaves unreadable files to the lint
+    run that follows (``check --fix``)."""
+    from lint.fixer import FixError, plan, write_atomic
+    from lint.runner import safe_lint
+
+    lang = planner.lang
+    run = FixRun()
+
+    def problem(path: str, message: str) -> None:
+        run.failed = True
+        if report_errors:
+            err.write(f"reportlint: {path}: {message}\n")
+
+    for item in items:
+        path = item.path
+        if item.error_en is not None:
+            problem(path, item.error(lang) or "")
+            continue
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            problem(path, exc.strerror or str(exc))
+            continue
+        result = safe_lint(path, planner, data)
+        if result.error is not None:
+            problem(path, result.error)
+            continue
+        try:
+            outcome = plan(result, data)
+        except FixError as exc:
+            err.write(f"reportlint: {path}: {exc.render(lang)}\n")
+            continue
+        if not outcome.changed:
+            continue
+        run.changed = True
+        if diff:
+            out.write(outcome.diff())
+            continue
+        try:
+            write_atomic(path, outcome.data)
+        except FixError as exc:
+            problem(path, exc.render(lang))
+            continue
+        except OSError as exc:
+            problem(path, exc.strerror or str(exc))
+            continue
+        if not quiet:
+            detail = ", ".join(f"{rule} ×{n}" for rule, n in sorted(outcome.applied.items()))
+            out.write((f"已修复 {path}：{detail}" if lang == "zh" else f"fixed {path}: {detail}") + "\n")
+    return run
