@@ -34,8 +34,10 @@ def test_rule_metadata(rule_id):
 @pytest.mark.parametrize("rule_id", sorted(RULES))
 def test_explain_examples(rule_id):
     rule = RULES[rule_id]
-    assert rule_id in rules_of(rule.bad, checklist=rule.checklist), "failing example must fire the rule"
-    assert rule_id not in rules_of(rule.good, checklist=rule.checklist), (
+    assert rule_id in rules_of(rule.bad, checklist=rule.checklist, name=rule.example_name), (
+        "failing example must fire the rule"
+    )
+    assert rule_id not in rules_of(rule.good, checklist=rule.checklist, name=rule.example_name), (
         "passing example must not fire the rule"
     )
 

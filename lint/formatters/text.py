@@ -131,15 +131,26 @@ class TextFormatter(Formatter):
     def _c(self, code: str, text: str) -> str:
         return f"\x1b[{code}m{text}\x1b[0m" if self.color else text
 
-    def _emit(self, head: str, body: str, indent: int) -> None:
-        """Print ``head`` + ``body``, wrapping ``body`` under itself when a width is known."""
+    def _emit(self, head: str, body: str, indent: int, head_cells: int | None = None) -> None:
+        """Print ``head`` + ``body``; with a known width, wrap ``body`` (first line after the head,
+        the rest indented by ``indent``), never inside a word.  Colour codes wrap the whole body."""
         if self.width is None:
             self.out.write(head + body + "\n")
             return
-        parts = wrap(body, self.width - indent, 0) if self.width - indent > 20 else [body]
-        self.out.write(head + parts[0] + "\n")
-        for part in parts[1:]:
-            self.out.write(" " * indent + part + "\n")
+        used = cells(re.sub(r"\x1b\[[0-9;]*m", "", head)) if head_cells is None else head_cells
+        plain = re.sub(r"\x1b\[[0-9;]*m", "", body)
+        prefix, suffix = (body[: body.index(plain[:1])], "\x1b[0m") if plain != body and plain else ("", "")
+        first = wrap(plain, self.width - used, 0)[0] if self.width - used > 10 else ""
+        if first and cells(first) > self.width - used:
+            first = ""
+        rest = plain[len(first):].lstrip()
+        parts = wrap(rest, self.width - indent, 0) if rest else []
+        if not first:
+            self.out.write(head.rstrip() + "\n")
+        else:
+            self.out.write(head + prefix + first + suffix + "\n")
+        for part in parts:
+            self.out.write(" " * indent + prefix + part + suffix + "\n")
 
     def file(self, result: FileResult) -> None:
         if result.error is not None:
@@ -157,9 +168,7 @@ class TextFormatter(Formatter):
             meta.append(outline.title.text)
         if outline and outline.year:
             meta.append(str(outline.year))
-        self.out.write(
-            f"{self._c('1;4', printable(result.path))}  {self._c('2', printable(' · '.join(meta)))}\n"
-        )
+        self._emit(f"{self._c('1;4', printable(result.path))}  ", self._c("2", printable(" · ".join(meta))), 2, cells(printable(result.path)) + 2)
         doc = result.document
         word_like = doc is not None and doc.location_unit in ("paragraph", "page")
         batches = group(result.findings) if self.grouping else [[f] for f in result.findings]
@@ -223,5 +232,5 @@ class TextFormatter(Formatter):
                 self.out.write(f"  {verdict}{pad} {printable(row.path)}  [{row.checklist or '-'}]  {counts}\n")
             self.out.write("\n")
         if not self.quiet:
-            self.out.write(summary_line(tally, self.lang) + "\n")
+            self._emit("", summary_line(tally, self.lang), 2, 0)
         self.out.flush()

@@ -93,6 +93,7 @@ class Rule:
     bad: str = ""  # a document that makes the rule fire
     good: str = ""  # the same document, fixed
     checklist: str = "fazhi-2019"  # the checklist the examples are checked with
+    example_name: str = "r.txt"  # the file name the examples are read as (its extension picks the reader)
     check: Callable[[Context], Iterator[Finding]] | None = None
 
 

@@ -98,3 +98,52 @@ def traditional_script(ctx: Context) -> Iterator[Finding]:
             None,
             None,
         )
+
+
+@register(
+    Rule(
+        id="unknown-rule",
+        severity="warning",
+        family="source",
+        summary={
+            "zh": "行内注释中的规则 id 不存在",
+            "en": "Unknown rule id in an inline comment",
+        },
+        explain={
+            "what_zh": "Markdown 和网页中的 <!-- reportlint-disable … --> 注释只能写 reportlint explain 列出的规则 id；"
+            "写错的 id 不关闭任何规则，本规则指出它，并提示最接近的 id。",
+            "what_en": "<!-- reportlint-disable … --> comments in Markdown and web pages may only name the rule ids "
+            "that reportlint explain lists; a misspelt id turns nothing off. This rule names it and the closest id.",
+            "why_zh": "写错的规则 id 会让作者以为问题已被接受，而检查结果照旧报告（或反之）。",
+            "why_en": "A misspelt rule id makes the author believe a finding is accepted while it is still reported.",
+            "fix_zh": "改为正确的规则 id（见 reportlint explain）。",
+            "fix_en": "Write the right rule id (see reportlint explain).",
+        },
+        basis="reportlint 配置约定（与配置文件中的未知规则 id 同样处理）",
+        bad="<!-- reportlint-disable missing-sectoin -->\n" + GOOD,
+        good="<!-- reportlint-disable missing-section -->\n" + GOOD,
+        example_name="r.md",
+    )
+)
+def unknown_rule(ctx: Context) -> Iterator[Finding]:
+    import difflib
+
+    from lint.rules import all_rules
+
+    known = all_rules()
+    for s in ctx.outline.document.suppressions:
+        for rid in sorted(s.rules):
+            if rid in known:
+                continue
+            close = difflib.get_close_matches(rid, list(known), n=1)
+            yield Finding(
+                "unknown-rule",
+                "warning",
+                s.lineno,
+                None,
+                ctx.t(f"行内注释中的规则 id「{rid}」不存在", f"unknown rule id “{rid}” in an inline comment"),
+                None,
+                ctx.t(f"是否应为「{close[0]}」？", f"Did you mean “{close[0]}”?")
+                if close
+                else ctx.t("可用的规则见 reportlint explain。", "See reportlint explain for the rule ids."),
+            )
