@@ -18,12 +18,14 @@ TABLE = {
     "001": (
         ["measures", "shortcomings", "plans"],
         {"missing-section", "missing-title"},
-        {"section-order", "missing-element"},
+        {"section-order", "missing-element"},  # 「主要原因是：一是……」 analyses causes
     ),
     "002": (
         ["measures", "shortcomings", "duty", "plans"],
-        set(),
-        {"missing-section", "section-order", "missing-title", "missing-element"},
+        # 「存在的不足和原因」 only lists problems (缺乏……认识不足……意识不强) and gives no cause:
+        # a list of problems is not an analysis of causes (issue #14).
+        {"missing-element"},
+        {"missing-section", "section-order", "missing-title"},
     ),
     "003": (
         ["measures", "duty", "shortcomings", "plans"],
@@ -63,7 +65,7 @@ def test_seed_findings(prefix):
     assert must <= rules, f"missing {must - rules}"
     assert not (must_not & rules), f"unexpected {must_not & rules}"
     if prefix in ("002", "004"):
-        assert not (rules & STRUCTURAL), "nothing structural expected"
+        assert not (rules & STRUCTURAL - {"missing-element"}), "nothing structural expected"
 
 
 @pytest.mark.parametrize("prefix", sorted(TITLES))

@@ -62,6 +62,11 @@ class Context:
         """Pick the message in the output language."""
         return en if self.lang == "en" else zh
 
+    def checklist_title(self) -> str:
+        """The checklist as a drafter knows it: 「《法治政府建设年度报告》的要求」 — never an internal id (zh)."""
+        name = self.checklist.name.split("（")[0] or self.checklist.id
+        return f"《{name}》的要求"
+
     def label(self, section_id: str) -> str:
         section = self.checklist.sections[section_id]
         return f"“{section.display('en')}”" if self.lang == "en" else f"「{section.display('zh')}」"

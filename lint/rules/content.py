@@ -9,6 +9,18 @@ from lint.rules.examples import DUTY, GOOD, MEASURES, PLANS, TITLE
 from lint.rules.structure import BASIS
 
 
+def _element_hint(ctx: Context, element) -> str:
+    if element.id == "causes":
+        return ctx.t(
+            "分析问题产生的原因（如「究其原因，主要是……」「由于……」），不要只列举问题。",
+            "Analyse why the problems arose (e.g. 「究其原因，主要是……」), not only list them.",
+        )
+    return ctx.t(
+        f"补写{element.name}（如：" + "、".join(element.patterns[:3]) + "）。",
+        f"Add {element.name_en or element.name} (e.g. " + ", ".join(element.patterns[:3]) + ").",
+    )
+
+
 @register(
     Rule(
         id="missing-element",
@@ -17,9 +29,9 @@ from lint.rules.structure import BASIS
         summary={"zh": "部分缺少必备要素", "en": "A section lacks a required element"},
         explain={
             "what_zh": "清单为部分规定了必备要素（elements）及其识别词，例如「存在的不足和原因」须写明原因"
-            "（原因、究其、根源、由于、认识不足……）。只检查正文，不检查标题本身。",
+            "（原因、究其、根源、由于、导致……；「认识不足」「缺乏」之类只是问题本身，不算原因）。只检查正文，不检查标题本身。",
             "what_en": "A checklist section may list required elements with the phrases that show them, e.g. the "
-            "shortcomings must give causes (原因, 究其, 根源, 由于, 认识不足 …). Only the body is searched, not "
+            "shortcomings must give causes (原因, 究其, 根源, 由于, 导致 …; problem words such as 认识不足 or 缺乏 describe the problem, not its cause). Only the body is searched, not "
             "the heading.",
             "why_zh": "规定要求写明「不足和原因」，只罗列问题不分析原因是最常见的内容缺陷之一。",
             "why_en": "The regulation asks for shortcomings and their causes; listing problems without causes is "
@@ -56,10 +68,7 @@ def missing_element(ctx: Context) -> Iterator[Finding]:
                 h.column,
                 ctx.t(f"{ctx.label(sid)}缺少{name}", f"{ctx.label(sid)} lacks {name}"),
                 sid,
-                ctx.t(
-                    "未找到以下任何表述：" + "、".join(element.patterns[:6]) + "……",
-                    "None of these phrases was found: " + ", ".join(element.patterns[:6]) + ", …",
-                ),
+                _element_hint(ctx, element),
             )
 
 

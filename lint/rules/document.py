@@ -40,10 +40,20 @@ def missing_title(ctx: Context) -> Iterator[Finding]:
             ctx.t("报告没有标题", "The report has no title"),
             None,
             ctx.t(
-                "在正文前加上标题，写明单位、年度和「法治政府建设情况报告」。",
-                "Add a title naming the body, the year and 法治政府建设情况报告.",
+                f"在正文前加上标题，写明单位、年度和「{_report_kind(ctx)}」。",
+                f"Add a title naming the body, the year and {_report_kind(ctx)}.",
             ),
         )
+
+
+def _report_kind(ctx: Context) -> str:
+    """What the title should call the report, after the checklist: 「法治政府建设情况报告」, 「政府信息公开工作年度报告」."""
+    name = ctx.checklist.name.split("（")[0]
+    if "信息公开" in name:
+        return "政府信息公开工作年度报告"
+    if "法治政府" in name:
+        return "法治政府建设情况报告"
+    return name
 
 
 @register(
@@ -127,7 +137,7 @@ def outdated_format(ctx: Context) -> Iterator[Finding]:
         heading.lineno,
         heading.column,
         ctx.t(
-            f"报告采用已废止的{name}（「{marker}」），不符合清单 {ctx.checklist.id}",
+            f"报告采用已废止的{name}（「{marker}」），不符合{ctx.checklist_title()}",
             f"The report follows the outdated {name} (“{marker}”), not checklist {ctx.checklist.id}",
         ),
         None,

@@ -83,7 +83,7 @@ def date_format(ctx: Context) -> Iterator[Finding]:
                 f"Date “{line.text}” should be written “{canonical}” (Arabic numerals, four-digit year, no padding)",
             ),
             None,
-            None,
+            ctx.t(f"改为「{canonical}」（reportlint fix 可自动改正）。", f"Write “{canonical}” (reportlint fix does it)."),
             Fix("replace", line.lineno, old=line.text, new=canonical, column=line.column),
         )
         return
@@ -126,7 +126,10 @@ def document_number(ctx: Context) -> Iterator[Finding]:
                 column,
                 ctx.t(f"发文字号「{old}」应写作「{new}」", f"Document number “{old}” should be “{new}”"),
                 None,
-                None,
+                ctx.t(
+                    "年份用六角括号〔〕，序号不编虚位（reportlint fix 可自动改正）。",
+                    "Put the year in 〔〕 and the number without padding (reportlint fix does it).",
+                ),
                 Fix("replace", line.lineno, old=old, new=new, column=column),
             )
 
@@ -179,6 +182,6 @@ def _addressee_finding(ctx: Context, line, name: str) -> Finding:
             f"Addressee “{line.text}” should end with “：”",
         ),
         None,
-        None,
+        ctx.t("主送机关后用全角冒号「：」（reportlint fix 可自动改正）。", "End it with a full-width colon (reportlint fix does it)."),
         Fix("replace", line.lineno, old=line.text, new=f"{name}：", column=line.column),
     )

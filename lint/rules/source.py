@@ -96,7 +96,7 @@ def traditional_script(ctx: Context) -> Iterator[Finding]:
                 "The report is in traditional script; it was checked in simplified form",
             ),
             None,
-            None,
+            ctx.t("报送或公开时请使用规范简体字的正式文本。", "File or publish the official text in simplified characters."),
         )
 
 

@@ -186,7 +186,7 @@ def section_order(ctx: Context) -> Iterator[Finding]:
             heading.lineno,
             heading.column,
             ctx.t(
-                f"{ctx.label(sid)}位置不对：按清单 {ctx.checklist.id} 应在" + "、".join(parts_zh),
+                f"{ctx.label(sid)}位置不对：按{ctx.checklist_title()}应在" + "、".join(parts_zh),
                 f"{ctx.label(sid)} is out of order: checklist {ctx.checklist.id} puts it "
                 + " and ".join(parts_en),
             ),
@@ -319,7 +319,7 @@ def unknown_section(ctx: Context) -> Iterator[Finding]:
             h.lineno,
             h.column,
             ctx.t(
-                f"一级标题「{h.marker}{h.text}」未对应清单 {ctx.checklist.id} 的任何部分",
+                f"一级标题「{h.marker}{h.text}」未对应{ctx.checklist_title()}的任何部分",
                 f"Top-level heading “{h.marker}{h.text}” matches no section of checklist {ctx.checklist.id}",
             ),
             None,

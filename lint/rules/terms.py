@@ -194,7 +194,10 @@ def year_mismatch(ctx: Context) -> Iterator[Finding]:
                     f"The heading of {ctx.label(sid)} says {m.group(1)}; with {year} from {source} it should be {expected}",
                 ),
                 sid,
-                None,
+                ctx.t(
+                    f"核对年份：标题中的年度与报告年度应一致（改为「{expected}年」，或更正报告标题的年度）。",
+                    f"Check the year: write {expected}, or correct the report's year in its title.",
+                ),
             )
 
 

@@ -1,0 +1,49 @@
+"""What drafters read: messages in their language, hints on every finding, causes that are causes."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.checklist import load_checklist
+from lint.engine import Options, lint_document
+from lint.readers import read_bytes
+from lint.rules import all_rules
+from lint.rules.examples import DUTY, MEASURES, PLANS, TITLE
+
+RULES = all_rules()
+
+
+def findings(text: str, checklist: str = "fazhi-2019", name: str = "r.txt", lang: str = "zh"):
+    return lint_document(read_bytes(text.encode("utf-8"), name), Options(load_checklist(checklist), lang)).findings
+
+
+def test_a_list_of_problems_is_not_an_analysis_of_causes():
+    problems_only = "二、存在的不足和原因\n一是缺乏法律专业人才。二是执法人员意识不强。\n"
+    found = [f for f in findings(TITLE + MEASURES + problems_only + DUTY + PLANS) if f.rule == "missing-element"]
+    assert found and "原因" in found[0].hint and "不要只列举问题" in found[0].hint
+    with_cause = problems_only + "究其原因，主要是培训不够系统。\n"
+    assert not [f for f in findings(TITLE + MEASURES + with_cause + DUTY + PLANS) if f.rule == "missing-element"]
+
+
+@pytest.mark.parametrize("rule_id", sorted(RULES))
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_finding_has_a_hint(rule_id, lang):
+    rule = RULES[rule_id]
+    fired = [f for f in findings(rule.bad, rule.checklist, rule.example_name, lang) if f.rule == rule_id]
+    assert fired and all(f.hint for f in fired), f"{rule_id} has no hint"
+
+
+def test_messages_name_the_checklist_not_its_id():
+    from lint.rules.examples import SHORTCOMINGS
+
+    out_of_order = TITLE + MEASURES + DUTY + SHORTCOMINGS + PLANS
+    for f in findings(out_of_order):
+        assert "fazhi-2019" not in f.message and "fazhi-2019" not in (f.hint or "")
+
+
+def test_missing_title_hint_follows_the_checklist():
+    from tests.test_more_checklists import XXGK
+
+    body = XXGK.split("\n", 1)[1]
+    (f,) = [f for f in findings(body, "xxgk-2021") if f.rule == "missing-title"]
+    assert "政府信息公开工作年度报告" in f.hint and "法治政府" not in f.hint
