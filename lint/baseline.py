@@ -17,7 +17,7 @@ from collections import Counter
 from pathlib import Path
 
 from lint.engine import FileResult
-from lint.fingerprint import _path_key, fingerprint
+from lint.fingerprint import fingerprint, path_key
 
 VERSION = 2
 #: Largest baseline file read.
@@ -45,7 +45,7 @@ class Recorder:
                 {
                     "fingerprint": fingerprint(r, f, self.base),
                     "rule": f.rule,
-                    "path": _path_key(r.path, self.base),
+                    "path": path_key(r.path, self.base),
                     "section": f.section,
                     "message": f.message,
                 }

@@ -23,7 +23,7 @@ _QUOTED = re.compile(r"「([^」]{1,80})」|“([^”]{1,80})”")
 _LINE_KEYED = {"missing-section", "section-order", "duplicate-section", "empty-section", "missing-element"}
 
 
-def _path_key(path: str, base: Path | None = None) -> str:
+def path_key(path: str, base: Path | None = None) -> str:
     """The same file gives the same key however it was named: ``seeds/a.txt``, ``./seeds/a.txt``, absolute."""
     p = Path(os.path.abspath(path))
     root = Path(os.path.abspath(base or Path.cwd()))
@@ -47,5 +47,5 @@ def subject(result: FileResult, finding: Finding) -> str:
 
 
 def fingerprint(result: FileResult, finding: Finding, base: Path | None = None) -> str:
-    key = "\x1f".join([finding.rule, _path_key(result.path, base), finding.section or "", subject(result, finding)])
+    key = "\x1f".join([finding.rule, path_key(result.path, base), finding.section or "", subject(result, finding)])
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
