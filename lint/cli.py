@@ -367,27 +367,31 @@ def outline(path, checklist_ref, lang, select, ignore, config_path, no_config, s
     render(result, Console(no_color=no_color, highlight=False, soft_wrap=True), planner.lang)
 
 
-@main.command()
-@click.option("--force", is_flag=True, help="Overwrite an existing .reportlint.yaml.")
-def init(force) -> None:
-    """Write a commented starter configuration, .reportlint.yaml, in the current directory."""
-    from lint.config import STARTER
+@main.command(help=_h("在当前目录写入带注释的配置文件 .reportlint.yaml。", "Write a commented starter configuration, .reportlint.yaml, in the current directory."))
+@click.option("--force", is_flag=True, help=_h("覆盖已有的 .reportlint.yaml。", "Overwrite an existing .reportlint.yaml."))
+@click.option("--lang", type=click.Choice(LANGS), default=None, help=_h("注释的语言。", "Language of the comments."))
+def init(force, lang) -> None:
+    from lint.config import starter
 
+    lang = lang or _env_lang()
     target = Path(".reportlint.yaml")
     if target.exists() and not force:
-        _fail(f"{target}: already exists (use --force to overwrite)")
-    target.write_text(STARTER, encoding="utf-8")
-    click.echo(f"wrote {target}")
+        _fail(
+            f"{target}: already exists (use --force to overwrite)"
+            if lang == "en"
+            else f"{target}：已存在（用 --force 覆盖）"
+        )
+    target.write_text(starter(lang), encoding="utf-8")
+    click.echo(f"wrote {target}" if lang == "en" else f"已写入 {target}")
 
 
-@main.group()
+@main.group(help=_h("列出、显示和校验清单。", "List, show and validate checklists."))
 def checklists() -> None:
-    """List, show and validate checklists."""
+    pass
 
 
-@checklists.command("list")
+@checklists.command("list", help=_h("列出内置清单。", "List the built-in checklists."))
 def checklists_list() -> None:
-    """List the built-in checklists."""
     from lint.checklist import builtin_ids
 
     for cid in builtin_ids():
@@ -396,37 +400,49 @@ def checklists_list() -> None:
         click.echo(f"{cid:<22} {cl.name}{base}")
 
 
-@checklists.command("show")
+@checklists.command("show", help=_h("显示清单（内置 id 或文件），已展开 extends。", "Show a checklist (built-in id or file) with extends resolved."))
 @click.argument("ref")
-@click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True)
+@click.option("--lang", type=click.Choice(LANGS), default=None, help=_h("语言。  [默认：zh]", "Language.  [default: zh]"))
 def checklists_show(ref, lang) -> None:
-    """Show a checklist (built-in id or file) with extends resolved."""
     cl = _load_checklist(ref)
-    en = lang == "en"
+    en = (lang or _env_lang()) == "en"
+    f = (
+        {"extends": "extends", "source": "source", "threshold": "threshold", "aliases": "aliases",
+         "keywords": "keywords", "element": "element"}
+        if en
+        else {"extends": "继承", "source": "依据", "threshold": "匹配阈值", "aliases": "常见写法",
+              "keywords": "关键词", "element": "要素"}
+    )
+    sev = {"error": "错误", "warning": "警告", "info": "提示"}
     click.echo(f"{cl.id}: {cl.name_en if en and cl.name_en else cl.name}")
     if cl.extends:
-        click.echo(f"  extends: {cl.extends}")
+        click.echo(f"  {f['extends']}: {cl.extends}")
     if cl.source:
-        click.echo(f"  source: {cl.source}")
-    click.echo(f"  threshold: {cl.threshold:g}")
+        click.echo(f"  {f['source']}: {cl.source}")
+    click.echo(f"  {f['threshold']}: {cl.threshold:g}")
     for n, s in enumerate(cl.ordered(), start=1):
         req = ("required" if en else "必备") if s.required else ("optional" if en else "可选")
-        click.echo(f"\n{n}. {s.id}  [{req}, {s.severity}]")
+        click.echo(f"\n{n}. {s.id}  [{req}, {s.severity if en else sev[s.severity]}]")
         click.echo(f"   {s.title}")
         if s.title_en:
             click.echo(f"   {s.title_en}")
         if s.aliases:
-            click.echo(f"   aliases: {'、'.join(s.aliases)}")
+            click.echo(f"   {f['aliases']}: {'、'.join(s.aliases)}")
         if s.keywords:
-            click.echo(f"   keywords: {'、'.join(s.keywords)}")
+            click.echo(f"   {f['keywords']}: {'、'.join(s.keywords)}")
         for el in s.elements:
-            click.echo(f"   element {el.id} ({el.name}): {'、'.join(el.patterns)}")
+            click.echo(f"   {f['element']} {el.id} ({el.name}): {'、'.join(el.patterns)}")
 
 
-@checklists.command("validate")
+@checklists.command(
+    "validate",
+    help=_h(
+        "校验清单文件，逐条列出问题（文件:行）；有无效文件时以 1 退出。",
+        "Validate checklist files; print every problem with file:line. Exit 1 if any is invalid.",
+    ),
+)
 @click.argument("files", nargs=-1, required=True)
 def checklists_validate(files) -> None:
-    """Validate checklist files; print every problem with file:line. Exit 1 if any is invalid."""
     from lint.checklist import ChecklistError, load_file
     from lint.examples import run_examples
 
@@ -452,11 +468,11 @@ def checklists_validate(files) -> None:
     sys.exit(1 if bad else 0)
 
 
-@main.command()
+@main.command(help=_h("说明规则：检查什么、为什么、示例、如何修改；不带 RULE 时列出全部规则。", "Explain RULE: what it checks, why, an example, how to fix. Without RULE, list all rules."))
 @click.argument("rule", required=False)
-@click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True)
+@click.option("--lang", type=click.Choice(LANGS), default=None, help=_h("语言。  [默认：zh]", "Language.  [default: zh]"))
 def explain(rule, lang) -> None:
-    """Explain RULE: what it checks, why, an example, how to fix. Without RULE, list all rules."""
+    lang = lang or _env_lang()
     from lint.rules import all_rules
 
     rules = all_rules()

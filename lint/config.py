@@ -70,6 +70,50 @@ exclude:
 """
 
 
+STARTER_ZH = """\
+# reportlint 配置文件（说明见 README「CI, pre-commit and configuration」）
+# 路径和通配符相对于本文件所在目录。命令行选项优先于这里的设置。
+
+# 清单。不写（默认）时，reportlint 按每份报告的标题和一级标题自动选择：
+#   fazhi-2019（法治政府建设年度报告）、fazhi-thematic（专题式法治报告）、
+#   xxgk-2021（政府信息公开工作年度报告）。
+# 只有要所有报告都用同一份清单时才设置：内置 id（reportlint checklists list）或本目录下的 YAML 文件。
+# checklist: fazhi-2019
+
+# 某些文件夹用另一份清单，例如政府信息公开年报：
+# overrides:
+#   - files: "信息公开/*"
+#     checklist: xxgk-2021
+
+# 只运行这些规则（默认全部）/ 不运行这些规则：
+# select: [missing-section, section-order]
+# ignore: [wording]
+
+# 在配置中接受已知问题（.txt 和 .docx 没有注释可写）：
+# ignore:
+#   - {path: "archive/2021/*", rule: missing-section, section: duty}
+
+# 按规则调整严重程度：error、warning 或 info。
+# severity:
+#   missing-element: error
+
+# 达到哪一级严重程度时检查不通过：error、warning、info 或 never。
+fail-on: error
+
+# 消息语言：zh 或 en。
+lang: zh
+
+# 不检查的文件。
+exclude:
+  - "drafts/old/*"
+"""
+
+
+def starter(lang: str = "zh") -> str:
+    """The commented starter configuration ``reportlint init`` writes, in the user's language."""
+    return STARTER if lang == "en" else STARTER_ZH
+
+
 class ConfigError(SpecError):
     """A configuration problem; ``problems`` holds ``(path, line, message)``."""
 

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 import jsonschema
 import pytest
 
-from lint.config import STARTER, load_config
+from lint.config import STARTER, STARTER_ZH, load_config
 from lint.rules.examples import DUTY, GOOD, MEASURES, PLANS, SHORTCOMINGS, TITLE
 from tests.conftest import ROOT, SEEDS, seed
 from tests.fixtures import docx_bytes
@@ -219,10 +219,13 @@ def test_pyproject_table_and_config_option(run, in_tmp):
 
 def test_init_writes_a_valid_starter_and_refuses_to_overwrite(run, in_tmp):
     assert run("init").exit_code == 0
-    assert (in_tmp / ".reportlint.yaml").read_text(encoding="utf-8") == STARTER
+    assert (in_tmp / ".reportlint.yaml").read_text(encoding="utf-8") == STARTER_ZH  # Chinese by default
     load_config(in_tmp / ".reportlint.yaml")
     result = run("init")
-    assert result.exit_code == 2 and "already exists" in result.output
+    assert result.exit_code == 2 and "已存在" in result.output
+    assert run("init", "--force", "--lang", "en").exit_code == 0
+    assert (in_tmp / ".reportlint.yaml").read_text(encoding="utf-8") == STARTER
+    load_config(in_tmp / ".reportlint.yaml")
 
 
 def test_every_documented_key_loads(tmp_path):

@@ -47,3 +47,19 @@ def test_missing_title_hint_follows_the_checklist():
     body = XXGK.split("\n", 1)[1]
     (f,) = [f for f in findings(body, "xxgk-2021") if f.rule == "missing-title"]
     assert "政府信息公开工作年度报告" in f.hint and "法治政府" not in f.hint
+
+
+def test_help_is_chinese_by_default_and_english_on_request(script, monkeypatch):
+    monkeypatch.delenv("REPORTLINT_LANG", raising=False)
+    zh = script("check", "--help").stdout.decode("utf-8")
+    assert "检查报告文件或目录" in zh and "默认：按标题和一级标题自动选择" in zh
+    monkeypatch.setenv("REPORTLINT_LANG", "en")
+    en = script("check", "--help").stdout.decode("utf-8")
+    assert "Lint report files" in en and "default: automatic" in en
+    assert "Lint report files" in script("check", "--help").stdout.decode("utf-8")
+
+
+def test_checklists_show_speaks_chinese(run):
+    out = run("checklists", "show", "fazhi-2019").output
+    assert "常见写法" in out and "aliases" not in out
+    assert "aliases" in run("checklists", "show", "fazhi-2019", "--lang", "en").output
