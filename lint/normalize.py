@@ -29,6 +29,18 @@ _JUNK: list[tuple[str, re.Pattern[str]]] = [
             r"|&(?:nbsp|amp|lt|gt|quot|ensp|emsp);"
         ),
     ),
+    # Mojibake of such pinyin-annotated pages after a wrong re-encoding: the Han character is
+    # lost or garbled and the pinyin survives in pieces — 「燃?xì)獍踩?」 (燃气安全), 「?,F(xiàn)」 (现):
+    # pinyin with a tone mark after a question mark or a stray Latin letter. (A lone half-width 「?」
+    # after a Han character is left alone: drafts use it for real questions.)
+    (
+        "mojibake",
+        re.compile(
+            r"\?[,.]?[A-Za-z]?\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèêīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)"
+            r"|(?<![\u3400-\u9fff])(?<=[A-Za-z,])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèêīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)"
+            r"|\?(?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèêīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)"
+        ),
+    ),
     # Pinyin glued after a Han character by some mirror sites: 鎮(zhèn), 學(xué).
     # Only lower-case Latin letters (with tone marks) in ASCII brackets right
     # after a Han character, so 「(一)」 and 「(2021-2025年)」 are untouched.

@@ -19,7 +19,7 @@ def test_seeds_text_output(run, write):
     assert result.exit_code == 1
     out = result.output
     assert "missing-section" in out and "section-order" in out and "missing-title" in out
-    assert "检查了 6 个文件：4 个错误，69 个警告，12 个提示" in out
+    assert "检查了 6 个文件：4 个错误，71 个警告，12 个提示" in out
     assert "clean.txt" not in out  # clean files are not listed
 
 
@@ -45,7 +45,7 @@ def test_json_contract_on_seeds(run_json):
     assert first["outline"][1]["section"] is None and first["outline"][1]["level"] == 2
     duty = [f for f in first["findings"] if f["rule"] == "missing-section"]
     assert duty and duty[0]["section"] == "duty" and duty[0]["severity"] == "error"
-    assert data["summary"] == {"files": 5, "errors": 4, "warnings": 69, "info": 12, "unreadable": 0}
+    assert data["summary"] == {"files": 5, "errors": 4, "warnings": 71, "info": 12, "unreadable": 0}
 
 
 def test_clean_report_exits_zero(run, write):

@@ -151,7 +151,7 @@ def test_seed_001_junk_reported_and_outline_equals_clean_copy():
         (h.marker, h.level, h.text) for h in theirs.outline.headings
     ]
     kinds = {f.message.split("：")[0] for f in ours.findings if f.rule == "conversion-artifact"}
-    assert kinds == {"只有竖线的行", "表示丢失字符的问号", "字后粘连的拼音", "网页标签残留"}
+    assert kinds == {"只有竖线的行", "表示丢失字符的问号", "字后粘连的拼音", "网页标签残留", "转码乱码"}
     assert "conversion-artifact" not in {f.rule for f in theirs.findings}
 
 

@@ -63,3 +63,17 @@ def test_checklists_show_speaks_chinese(run):
     out = run("checklists", "show", "fazhi-2019").output
     assert "常见写法" in out and "aliases" not in out
     assert "aliases" in run("checklists", "show", "fazhi-2019", "--lang", "en").output
+
+
+@pytest.mark.parametrize(
+    "line, junk",
+    [("三是加强燃?xì)獍踩?管理。", True), ("?,F(xiàn)场检查发现问题。", True), ("是否合规?", False), ("F(x)函数", False)],
+)
+def test_mojibake_from_a_wrong_re_encoding_is_reported(line, junk):
+    from lint.rules.examples import GOOD
+
+    text = GOOD.replace("加强执法培训。", "加强执法培训。" + line, 1)
+    found = [f for f in findings(text) if f.rule == "conversion-artifact"]
+    assert bool(found) is junk
+    if junk:
+        assert "乱码" in found[0].message and found[0].fix is None and "正式文本" in found[0].hint

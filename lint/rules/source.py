@@ -13,6 +13,7 @@ _KIND = {
     "html-fragment": ("网页标签残留", "HTML tag fragments"),
     "word-bookmark": ("Word 书签标记", "a Word bookmark marker"),
     "pipe-line": ("只有竖线的行", "a line of stray pipes"),
+    "mojibake": ("转码乱码", "mojibake from a wrong re-encoding"),
 }
 
 
@@ -54,10 +55,15 @@ def conversion_artifact(ctx: Context) -> Iterator[Finding]:
                 ctx.t(f"{zh}：「{artifact.sample}」{more_zh}", f"{en}: “{artifact.sample}”{more_en}"),
                 None,
                 ctx.t(
+                    "原文字符已损坏：请对照正式文本改正这一段，不能只删除乱码。",
+                    "Characters were destroyed: correct this paragraph from the official text; deleting the junk is not enough.",
+                )
+                if artifact.kind == "mojibake"
+                else ctx.t(
                     "检查时已忽略；请在原文中删除（reportlint fix 可自动删除）。",
                     "Ignored for checking; delete it from the file (reportlint fix does it).",
                 ),
-                Fix("junk", line.lineno),
+                None if artifact.kind == "mojibake" else Fix("junk", line.lineno),
             )
 
 
