@@ -309,11 +309,9 @@ def _fix_line(raw: str, items: list[tuple[Finding, Fix]], target: _File) -> tupl
             line, limit = candidate, start
             done.append(finding)
     junk = [finding for finding, fix in items if fix.kind == "junk"]
-    if junk:
-        stripped = strip_junk(line)
-        if stripped != line:
-            line = stripped
-            done.extend(junk)
+    if junk and strip_junk(raw) != raw:  # (a replacement may have taken some of the junk with it)
+        line = strip_junk(line)
+        done.extend(junk)
     markers = [(finding, fix) for finding, fix in items if fix.kind == "marker"]
     if markers:
         candidate = _apply_marker(line, [fix for _, fix in markers])
