@@ -364,12 +364,15 @@ def drop_unfixable(doc: Document, findings: list[Finding], options: Options | No
         _, done = planner.choose(text, fixable, _DEPTH)
         fixable = done
     keep = {id(f) for f in fixable}
+    left_out = []
     for finding in findings:
         if finding.fix is not None and id(finding) not in keep:
             finding.fix = None
+            left_out.append(finding)
         if finding.fix is None and finding.hint and "reportlint fix" in finding.hint:
             hint = _FIX_HINT.sub("", finding.hint).strip()
             finding.hint = hint or None
+    doc._fix_left_out = left_out  # for plan() to report them as not repaired
 
 
 # --- The whole file ---------------------------------------------------------------------------
@@ -489,7 +492,10 @@ def plan(result: FileResult, data: bytes, options: Options | None = None) -> Fix
     outcome.before, outcome.after = text, after
     outcome.applied = Counter(f.rule for f in done)
     made = {id(f) for f in done}
-    outcome.skipped = Counter(f.rule for f in result.findings if f.fix is not None and id(f) not in made)
+    left_out = {id(f) for f in getattr(doc, "_fix_left_out", ())}
+    outcome.skipped = Counter(
+        f.rule for f in result.findings if id(f) in left_out or (f.fix is not None and id(f) not in made)
+    )
     if after != text:
         outcome.data = planner.encode(after)
     return outcome

@@ -94,7 +94,10 @@ def test_big5_repair_it_cannot_hold_is_left_out_and_the_run_goes_on(run, tmp_pat
     assert result.exit_code == 0
     assert big5.read_bytes() == big5_with_unencodable_repair()
     assert "（一）加强" in other.read_text(encoding="utf-8")
-    assert "a.txt" not in result.output
+    assert f"已修复 {big5}" not in result.output
+    outcome = fixed(big5)
+    assert not outcome.changed and outcome.skipped == {"numbering-sequence": 1}
+    assert outcome.summary("en") == f"{big5}: not repaired: numbering-sequence ×1"
     # …and check does not promise that repair.
     out = json.loads(run("check", "--format", "json", big5).output)
     duplicate = [f for f in out["files"][0]["findings"] if f["rule"] == "numbering-sequence"]
@@ -165,7 +168,8 @@ def test_counts_only_repairs_made(tmp_path):
     path.write_text(FEW_TRADITIONAL.replace("（一）加强", "(一)加强"), encoding="utf-8")
     outcome = fixed(path)
     assert outcome.applied == {"numbering-style": 1}
-    assert outcome.summary("en") == f"fixed {path}: numbering-style ×1"
+    assert outcome.skipped == {"term-variant": 1}  # 「建設」 → 「建设」 is no repair
+    assert outcome.summary("en") == f"fixed {path}: numbering-style ×1 (not repaired: term-variant ×1)"
 
 
 def test_hints_name_fix_only_where_it_repairs(run, tmp_path):
