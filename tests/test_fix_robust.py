@@ -305,3 +305,28 @@ def test_file_changed_meanwhile_is_left_alone(report):
     with pytest.raises(FixError, match="changed while"):
         write_atomic(report, outcome.data, original=data)
     assert report.read_text(encoding="utf-8") == "someone else's edit\n"
+
+
+def test_kill_9_mid_write_leaves_the_file_and_the_next_run_cleans_up(report):
+    before = report.read_bytes()
+    data = before.decode("utf-8").replace("(一)加强", "（一）加强").encode("utf-8")
+    code = (
+        "import os, sys, time\n"
+        "from lint import fixer\n"
+        "def stall(fd):\n"
+        "    print('writing', flush=True)\n"
+        "    time.sleep(60)\n"
+        "os.fsync = stall\n"
+        f"fixer.write_atomic({str(report)!r}, {data!r})\n"
+    )
+    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline() == "writing\n"
+    finally:
+        child.kill()  # SIGKILL: no clean-up code runs
+        child.wait()
+    left = [p.name for p in report.parent.iterdir() if p.name != "r.txt"]
+    assert len(left) == 1 and left[0].startswith(f".r.txt.reportlint-{child.pid}-")
+    assert report.read_bytes() == before
+    fixed(report)
+    assert [p.name for p in report.parent.iterdir()] == ["r.txt"] and repaired(report)
