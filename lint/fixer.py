@@ -360,7 +360,12 @@ def drop_unfixable(doc: Document, findings: list[Finding], options: Options | No
     fixable = [f for f in findings if f.fix is not None and will_fix(doc, f)]
     if fixable and options is not None and not _SETTLING.get():
         text = "\n".join(line.raw for line in doc.lines)
-        planner = _Planner(doc, findings, None, text, options, same_bytes=False)
+        # GB18030 and Big5 are found by detection, which a repair may sway: check it as fix does.
+        encoding = doc.encoding or "utf-8"
+        detected = not encoding.lower().startswith("utf")
+        planner = _Planner(
+            doc, findings, None, text, options, codec=encoding if detected else "utf-8", same_bytes=detected
+        )
         _, done = planner.choose(text, fixable, _DEPTH)
         fixable = done
     keep = {id(f) for f in fixable}
