@@ -115,6 +115,9 @@ def lint_document(doc: Document, options: Options) -> FileResult:
     ]
     for f in findings:
         f.severity = options.severity.get(f.rule, f.severity)
+    from lint.fixer import drop_unfixable  # a hint names reportlint fix only where fix repairs
+
+    drop_unfixable(doc, findings, options)
     findings.sort(key=lambda f: (f.line or 0, f.column or 0, -SEVERITY_RANK[f.severity], f.rule))
     return FileResult(doc.path, checklist, doc, outline, result, findings, checklist_reason=reason)
 
