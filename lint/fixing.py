@@ -26,7 +26,7 @@ def fix_items(
 ) -> FixRun:
     """Repair the files (or print diffs).  ``report_errors=False`` leaves unreadable files to the lint
     run that follows (``check --fix``)."""
-    from lint.fixer import FixError, plan, write_atomic
+    from lint.fixer import FixError, fix_file, write_atomic
     from lint.runner import safe_lint
 
     lang = planner.lang
@@ -52,25 +52,26 @@ def fix_items(
             problem(path, result.error)
             continue
         try:
-            outcome = plan(result, data)
+            outcome = fix_file(path, result, data, planner.options_for(path), write=False)
         except FixError as exc:
             err.write(f"reportlint: {path}: {exc.render(lang)}\n")
             continue
-        if not outcome.changed:
-            continue
-        run.changed = True
         if diff:
-            out.write(outcome.diff())
+            if outcome.changed:
+                run.changed = True
+                out.write(outcome.diff())
             continue
-        try:
-            write_atomic(path, outcome.data)
-        except FixError as exc:
-            problem(path, exc.render(lang))
-            continue
-        except OSError as exc:
-            problem(path, exc.strerror or str(exc))
-            continue
-        if not quiet:
-            detail = ", ".join(f"{rule} ×{n}" for rule, n in sorted(outcome.applied.items()))
-            out.write((f"已修复 {path}：{detail}" if lang == "zh" else f"fixed {path}: {detail}") + "\n")
+        if outcome.changed:
+            try:
+                write_atomic(path, outcome.data, original=data)
+            except FixError as exc:
+                problem(path, exc.render(lang))
+                if exc.fatal:
+                    break
+                continue
+            run.changed = True
+        # Files with nothing repaired stay silent (their findings, hints without a fix promise, say the rest).
+        line = outcome.summary(lang) if outcome.changed else ""
+        if line and not quiet:
+            out.write(line + "\n")
     return run
