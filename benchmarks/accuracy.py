@@ -255,7 +255,12 @@ def _pct(good: int, total: int) -> str:
 def report(judgements: list[Judgement], verbose: bool = False) -> str:
     reports = [j for j in judgements if j.entry["kind"] != "not-report"]
     others = [j for j in judgements if j.entry["kind"] == "not-report"]
-    lines = [f"Corpus: {len(reports)} reports, {len(others)} non-reports ({LABELS.relative_to(ROOT)})", ""]
+    generated = sum(str(j.entry.get("form", "")).startswith("generated") for j in reports)
+    lines = [
+        f"Corpus: {len(reports) - generated} reports + {generated} generated renditions,"
+        f" {len(others)} non-reports ({LABELS.relative_to(ROOT)})",
+        "",
+    ]
     heads = [ok for j in reports for _, _, ok in j.headings]
     lines += [
         f"  title      {_pct(sum(j.title_ok for j in reports), len(reports))}",
