@@ -131,6 +131,8 @@ def validate(entries: list[dict[str, Any]]) -> list[str]:
             for spec in e.get(key) or []:
                 if not isinstance(spec, dict) or spec.get("rule") not in rules:
                     problems.append(f"{where}: {key} item {spec!r} does not name a rule")
+                elif spec.get("line") is not None and not isinstance(spec["line"], int):
+                    problems.append(f"{where}: {key} line {spec['line']!r} is not a line number")
                 elif spec.get("section") is not None and spec["section"] not in sections:
                     problems.append(f"{where}: {key} section {spec['section']!r} is not in {KIND_CHECKLIST[kind]}")
         for key in ("partial", "folded_punctuation"):
@@ -156,7 +158,11 @@ def lint_entry(entry: dict[str, Any]) -> FileResult:
 
 
 def _matches(spec: dict[str, Any], f: Finding) -> bool:
-    return spec["rule"] == f.rule and (spec.get("section") is None or spec["section"] == f.section)
+    return (
+        spec["rule"] == f.rule
+        and (spec.get("section") is None or spec["section"] == f.section)
+        and (spec.get("line") is None or spec["line"] == f.line)
+    )
 
 
 @dataclass
