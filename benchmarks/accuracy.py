@@ -274,8 +274,17 @@ def report(judgements: list[Judgement], verbose: bool = False) -> str:
         f"  checklist  {_pct(sum(j.checklist_ok for j in reports), len(reports))}  (report type told right)",
         f"  level-1    {_pct(sum(heads), len(heads))} headings found and mapped right;"
         f" {sum(len(j.extra_headings) for j in reports)} spurious level-1 headings",
-        "",
     ]
+    for kind in ("fazhi", "xxgk"):
+        some = [j for j in reports if j.entry["kind"] == kind]
+        kind_heads = [ok for j in some for _, _, ok in j.headings]
+        lines.append(
+            f"    {kind:<6} title {sum(j.title_ok for j in some)}/{len(some)},"
+            f" year {sum(j.year_ok for j in some)}/{len(some)},"
+            f" checklist {sum(j.checklist_ok for j in some)}/{len(some)},"
+            f" level-1 {sum(kind_heads)}/{len(kind_heads)}"
+        )
+    lines.append("")
     per_rule: dict[str, Counter] = defaultdict(Counter)
     for j in reports:
         for f, verdict in j.findings:
@@ -298,7 +307,14 @@ def report(judgements: list[Judgement], verbose: bool = False) -> str:
         f"{total['unjudged']:>9}{prec:>11}{total['missed']:>8}"
     )
     numbering = per_rule["numbering-sequence"] + per_rule["numbering-style"]
-    lines += ["", f"  numbering findings real: {_pct(numbering['real'], numbering['real'] + numbering['false'])}", ""]
+    labelled = sum(len(j.entry.get("defects") or []) for j in reports)
+    found = labelled - sum(len(j.missed) for j in reports)
+    lines += [
+        "",
+        f"  numbering findings real: {_pct(numbering['real'], numbering['real'] + numbering['false'])}",
+        f"  labelled defects found:  {_pct(found, labelled)}",
+        "",
+    ]
     false_structural = [
         (j.entry["file"], f) for j in reports for f, v in j.findings if v == "false" and f.rule in STRUCTURAL_ERRORS
     ]
