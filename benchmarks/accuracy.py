@@ -6,8 +6,9 @@ Prints title, year, checklist and level-1 heading accuracy, then per rule the fi
 are real (match a labelled defect), false or not judged, with the precision real / (real + false), and the
 false missing-section / section-order / missing-table errors by file.  The non-reports are listed apart.
 
-A finding is *not judged* when the labels cannot tell: on a partial copy (a page's opening only) a missing
-section or element may simply come after the cut, and so may the table or body of the last heading; on a copy
+A finding is *not judged* when the labels cannot tell: on a partial copy (a page's opening only) a section
+missing from the copy may simply come after the cut, and so may an element, table or body of its last section
+(a section the copy does show is judged: calling it missing is false); on a copy
 whose punctuation the page store folded to ASCII (``folded_punctuation``), a half-width bracket in a heading
 marker is the store's, not the author's; an entry may also list ``unjudged`` findings explicitly.
 
@@ -48,9 +49,7 @@ KEYS = {
     "file", "source", "kind", "form", "level", "title", "year", "headings", "defects", "known_misses",
     "partial", "folded_punctuation", "not_defects", "unjudged", "not_report", "note", "generated_from",
 }  # fmt: skip
-#: Absence findings that a partial copy cannot judge anywhere …
-ABSENCE_RULES = {"missing-section", "missing-element"}
-#: … and these only about its last section, which the cut may have emptied.
+#: Findings about the body of a section, which a partial copy cannot judge for its last section.
 TAIL_RULES = {"empty-section", "missing-table"}
 #: The errors the product must never raise falsely over the corpus.
 STRUCTURAL_ERRORS = ("missing-section", "section-order", "missing-table")
@@ -207,9 +206,13 @@ def _verdict(entry: dict[str, Any], result: FileResult, f: Finding) -> str:
     if any(_matches(s, f) for s in entry.get("unjudged") or []):
         return "unjudged"
     if entry.get("partial"):
-        if f.rule in ABSENCE_RULES:
+        # The copy stops early: what is not in it may come later, and its last section may be cut short.
+        present = [h.get("section") for h in entry.get("headings") or []]
+        last = present[-1] if present else None
+        if f.rule == "missing-section" and f.section not in present:
             return "unjudged"
-        last = (entry.get("headings") or [{}])[-1].get("section")
+        if f.rule == "missing-element" and (f.section not in present or f.section == last):
+            return "unjudged"
         if f.rule in TAIL_RULES and f.section is not None and f.section == last:
             return "unjudged"
     if entry.get("folded_punctuation") and f.rule == "numbering-style" and result.outline is not None:
