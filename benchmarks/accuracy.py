@@ -1,6 +1,6 @@
 """Accuracy of reportlint over the hand-labelled corpus of real reports (tests/corpus/).
 
-    python benchmarks/accuracy.py [--verbose]
+    python benchmarks/accuracy.py [--verbose | --json]
 
 Prints title, year, checklist and level-1 heading accuracy, then per rule the findings raised and how many
 are real (match a labelled defect), false or not judged, with the precision real / (real + false), and the
@@ -19,6 +19,7 @@ tests/test_corpus.py uses the same code: what this script prints as a miss must 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -351,9 +352,39 @@ def report(judgements: list[Judgement], verbose: bool = False) -> str:
     return "\n".join(lines)
 
 
+def as_json(judgements: list[Judgement]) -> str:
+    """Per file: what was compared and each finding's verdict (for diffing two runs)."""
+    files = []
+    for j in judgements:
+        outline = j.result.outline
+        files.append(
+            {
+                "file": j.entry["file"],
+                "kind": j.entry["kind"],
+                "checklist": j.result.checklist.id if j.result.checklist else None,
+                "title": outline.title.text if outline and outline.title else None,
+                "year": outline.year if outline else None,
+                "misses": sorted(j.misses()),
+                "known_misses": sorted(j.entry.get("known_misses") or []),
+                "headings": [
+                    {"label": label["text"], "section": label["section"], "found": got, "right": ok}
+                    for label, got, ok in j.headings
+                ],
+                "extra_headings": j.extra_headings,
+                "findings": [
+                    {"rule": f.rule, "line": f.line, "section": f.section, "verdict": v, "message": f.message}
+                    for f, v in j.findings
+                ],
+                "missed_defects": j.missed,
+            }
+        )
+    return json.dumps({"files": files}, ensure_ascii=False, indent=2)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss and false finding by file")
+    parser.add_argument("--json", action="store_true", help="print every file's judgement as JSON instead")
     args = parser.parse_args(argv)
     entries = load_labels()
     problems = validate(entries)
@@ -361,7 +392,8 @@ def main(argv: list[str] | None = None) -> int:
         for p in problems:
             print(f"{LABELS}: {p}", file=sys.stderr)
         return 2
-    print(report([judge(e) for e in entries], args.verbose))
+    judgements = [judge(e) for e in entries]
+    print(as_json(judgements) if args.json else report(judgements, args.verbose))
     return 0
 
 

@@ -111,3 +111,15 @@ def test_validate_names_each_problem():
     assert "'titel'" in problems[3][0]
     assert "kind 'report'" in problems[4][0]
     assert "labelled twice" in " ".join(validate([good, good]))
+
+
+def test_accuracy_json_lists_every_entry(capsys):
+    import json
+
+    from benchmarks.accuracy import main
+
+    assert main(["--json"]) == 0
+    files = json.loads(capsys.readouterr().out)["files"]
+    assert [f["file"] for f in files] == [e["file"] for e in ENTRIES]
+    for f, e in zip(files, ENTRIES, strict=True):
+        assert f["misses"] == sorted(e.get("known_misses") or []), f["file"]
