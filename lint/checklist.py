@@ -47,7 +47,8 @@ DETECT_KEYS = {"title": list, "headings": list}
 COVERAGE_KEYS = {"name": str, "name_en": str, "areas": list}
 AREA_KEYS = {"name": str, "keywords": list}
 OUTDATED_FORMAT_KEYS = {"name": str, "name_en": str, "markers": list, "note": str}
-TABLE_CHECK_KEYS = {"name": str, "section": str, "left": list, "right": list}
+TABLE_CHECK_KEYS = {"name": str, "section": str, "left": list, "right": list, "kind": str}
+TABLE_CHECK_KINDS = ("rows", "items", "columns")
 EXAMPLE_KEYS = {"name": str, "text": str, "expect": list}
 SECTION_KEYS = {
     "id": str,
@@ -156,6 +157,9 @@ class TableCheck:
     section: str | None
     left: list[str]
     right: list[str]
+    #: "rows": left rows add up to right rows; "items": the rows from left[0] up to right[0] add up to it;
+    #: "columns": in every row, each group of len(left) numbers adds up to the len(right) number after it.
+    kind: str = "rows"
 
 
 @dataclass
@@ -319,6 +323,8 @@ def _validate_raw(data: _Map, path: str) -> list:
                 for k in required:
                     if k not in entry:
                         problems.append((path, entry.line, f"an entry of '{key}' lacks '{k}'"))
+                if key == "table_checks" and entry.get("kind", "rows") not in TABLE_CHECK_KINDS:
+                    problems.append((path, entry.line, f"'kind' must be one of {', '.join(TABLE_CHECK_KINDS)}"))
     if isinstance(data.get("detect"), _Map):
         _check_keys(data["detect"], DETECT_KEYS, "'detect'", path, problems)
     coverage = data.get("coverage")
@@ -531,7 +537,7 @@ def _load(path: Path, chain: tuple[str, ...]) -> Checklist:
         if "outdated_formats" in data
         else list(base.outdated_formats),
         table_checks=[
-            TableCheck(e["name"], e.get("section"), list(e["left"]), list(e["right"]))
+            TableCheck(e["name"], e.get("section"), list(e["left"]), list(e["right"]), e.get("kind", "rows"))
             for e in data["table_checks"]
         ]
         if "table_checks" in data
