@@ -614,6 +614,89 @@ def explain(rule, lang) -> None:
     click.echo(f"{heads['fix']}:\n  {r.explain[f'fix_{k}']}")
 
 
+# --------------------------------------------------------------------------- review (issue #12)
+REVIEW_FORMATS = ["html", "xlsx", "csv"]
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--output", "-o", required=True, type=click.Path(dir_okay=False), help="The page or workbook to write."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(REVIEW_FORMATS),
+    default=None,
+    help="html (default), xlsx, or csv (FILE and FILE-findings.csv); guessed from the --output extension.",
+)
+@click.option("--checklist", "checklist_ref", default=None, help="Checklist id or file.  [default: per report]")
+@click.option("--lang", type=click.Choice(LANGS), default=None, help="Language of the page.  [default: zh]")
+@click.option("--select", multiple=True, metavar="RULE", help="Only run these rules.")
+@click.option("--ignore", multiple=True, metavar="RULE", help="Do not run these rules.")
+@click.option("--config", "config_path", default=None, metavar="FILE", help="Configuration file.")
+@click.option(
+    "--previous",
+    multiple=True,
+    metavar="FILE",
+    help="Last year's report to compare with (copied-report); reports in PATHS are paired by unit and year.",
+)
+def review(paths, output, fmt, checklist_ref, lang, select, ignore, config_path, previous) -> None:
+    """Review a folder of reports: one HTML page (or Excel workbook) with a row and a verdict per report."""
+    from lint.engine import lint_file
+    from lint.progress import track
+    from lint.review import Review
+
+    config = _config(config_path)
+    lang = lang or config.lang or "zh"
+    fmt = fmt or {".xlsx": "xlsx", ".csv": "csv"}.get(Path(output).suffix.lower(), "html")
+    planner = _Planner(
+        config, checklist_ref, lang, _rule_ids(select) or frozenset(config.select), _rule_ids(ignore) | frozenset(config.ignore)
+    )
+    if checklist_ref:
+        planner.options_for("")
+    files = [f for f in _collect(paths) if f != "-" and not config.excluded(f)]
+    if not files:
+        _fail("没有找到报告文件" if lang == "zh" else "no report files found")
+    desk = Review(lang)
+    for p in previous:
+        result = lint_file(p, planner.options_for(p))
+        if result.error is not None:
+            _fail(f"{p}: {result.error}")
+        desk.add_previous(result)
+    results = (lint_file(f, planner.options_for(f)) for f in files)
+    for result in track(results, len(files), "审核" if lang == "zh" else "reviewing"):
+        desk.add(result)
+    matrix = desk.finish()
+    try:
+        if fmt == "xlsx":
+            from lint.formatters import xlsx
+
+            xlsx.write(matrix, output)
+            written = [output]
+        elif fmt == "csv":
+            from lint.formatters import csv
+
+            written = csv.write(matrix, output)
+        else:
+            from lint.review import write_html
+
+            write_html(matrix, output)
+            written = [output]
+    except OSError as exc:
+        _fail(f"{output}: {exc.strerror or exc}")
+    counts = {v: sum(1 for r in matrix.rows if r.verdict == v) for v in ("pass", "revise", "unreadable")}
+    click.echo(
+        f"已写入 {'、'.join(written)}：{len(matrix.rows)} 份报告，合格 {counts['pass']}，需修改 {counts['revise']}，"
+        f"无法读取 {counts['unreadable']}"
+        if lang == "zh"
+        else f"wrote {', '.join(written)}: {len(matrix.rows)} reports, {counts['pass']} pass, "
+        f"{counts['revise']} to revise, {counts['unreadable']} unreadable",
+        err=True,
+    )
+    sys.exit(EXIT_USAGE if counts["unreadable"] else 0)
+
+
 def entry() -> None:
     """Console entry point: any unexpected error becomes one line and exit 2, never a traceback.
 

@@ -1,18 +1,19 @@
 """Evaluator rules: what third-party evaluators and 督察 check besides the structure.
 
 A report made public after its deadline, an information-disclosure report whose 统计期限 is another year,
-and figures in the prose that contradict the statistics table.  The helpers that find a report's unit and
-date live here too: the review page and the copied-report comparison use them.
+and figures in the prose that contradict the statistics table; and the rule entry of ``copied-report``, whose
+comparison of two reports lives in ``lint.copied``.  A report's unit, date and deadline come from
+``lint.reportinfo``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator
 
 from lint.document import Line
-from lint.outline import Outline, cn_number, is_table_row
+from lint.outline import is_table_row
+from lint.reportinfo import deadline, report_date, report_kind, report_unit, title_year
 from lint.rules import Context, Finding, Rule, register
 from lint.rules.examples import GOOD
 
@@ -21,125 +22,6 @@ XXGK_DEADLINE_BASIS = (
     "《中华人民共和国政府信息公开条例》第四十九条（部门每年1月31日前、县级以上地方人民政府每年3月31日前公布）"
 )
 XXGK_BASIS = "《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号 政府信息公开工作年度报告格式"
-
-_CN_DIGITS = "〇○零一二三四五六七八九"
-_DATE = re.compile(r"((?:19|20)\d{2})\s*[年.\-/．]\s*(\d{1,2})\s*[月.\-/．]\s*(\d{1,2})\s*日?")
-_DATE_CN = re.compile(rf"([{_CN_DIGITS}]{{4}})年([一二三四五六七八九十]{{1,3}})月([一二三四五六七八九十]{{1,3}})日")
-#: A line that is only a date (the 成文日期 under the signature).
-_DATE_LINE = re.compile(rf"^(?:{_DATE.pattern}|{_DATE_CN.pattern})$")
-#: A labelled date a web page or a form shows: 「发布时间：2024-02-05」, 「成文日期：2024年2月5日」.
-_LABELLED = re.compile(r"^(?:发布时间|发布日期|成文日期|印发日期|公开日期)\s*[：:]\s*")
-
-_ORG_TAIL = r"(?:人民政府|政府|委员会|党委|党工委|办公室|办事处|管委会|局|厅|委|办|中心|院|署)"
-_ORG = re.compile(rf"^(?:中共)?[\u4e00-\u9fff]{{2,30}}?{_ORG_TAIL}$")
-_GOVERNMENT = re.compile(r"(?:人民政府|政府|办事处|管委会|管理委员会)$")
-_DEPARTMENT = re.compile(r"(?:局|厅|委员会|委|办公室|办|中心|院|署)$")
-#: 「城口县高观镇2022年…」: the unit before the year in a title.
-_TITLE_UNIT = re.compile(r"^(?:关于)?(?:报送)?([\u4e00-\u9fff（）]{2,30}?)(?:关于)?(?:19|20)\d{2}年")
-#: 「2020年，太公镇党委、政府坚持…」: the unit at the start of the first paragraph.
-_BODY_UNIT = re.compile(
-    r"^(?:19|20)\d{2}年度?[，,]\s*(?:我)?([\u4e00-\u9fff]{2,12}?(?:镇|乡|街道|县|区|市|州|盟|旗|局|委|厅|办))"
-)
-
-
-def _parse(text: str) -> dt.date | None:
-    m = _DATE.search(text)
-    try:
-        if m:
-            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        m = _DATE_CN.search(text)
-        if m:
-            year = int("".join("0" if ch in "〇○零" else str("一二三四五六七八九".index(ch) + 1) for ch in m.group(1)))
-            return dt.date(year, cn_number(m.group(2)), cn_number(m.group(3)))
-    except ValueError:
-        return None
-    return None
-
-
-def report_date(outline: Outline) -> tuple[dt.date, Line, str] | None:
-    """The report's own date: the 成文日期 under the signature, else a labelled publication date.
-
-    Returns (date, line, kind) with kind "signature" or "published"; None when the report shows no date.
-    """
-    lines = [ln for ln in outline.document.lines if ln.text and not ln.table]
-    for line in reversed(lines[-6:]):
-        text = line.text.replace(" ", "").replace("\u3000", "")
-        if _DATE_LINE.match(text):
-            date = _parse(text)
-            if date is not None:
-                return date, line, "signature"
-    for line in lines[:15] + lines[-10:]:
-        m = _LABELLED.match(line.text)
-        if m:
-            date = _parse(line.text[m.end() :][:20])
-            if date is not None:
-                return date, line, "published"
-    return None
-
-
-def report_unit(outline: Outline) -> str | None:
-    """The issuing unit: from the signature, the title, the lines above the title, or the first paragraph."""
-    doc = outline.document
-    lines = [ln for ln in doc.lines if ln.text and not ln.table]
-    for line in reversed(lines[-6:]):
-        text = line.text.replace(" ", "").replace("\u3000", "")
-        if _ORG.match(text) and not text.endswith(("报告", "情况")):
-            return text
-    if outline.title:
-        m = _TITLE_UNIT.match(outline.title.text.replace(" ", ""))
-        if m and not re.search(r"年度|报告|情况|报送|关于|印发", m.group(1)):
-            return m.group(1)
-        above = [ln.text for ln in doc.lines[: outline.title.line.lineno] if ln.text][:3]
-        for text in reversed(above):
-            for token in reversed(re.split(r"[\s、，,]+", text)):
-                if _ORG.match(token) and token != outline.title.text:
-                    return token
-    for line in lines[:8]:
-        m = _BODY_UNIT.match(line.text)
-        if m:
-            return m.group(1)
-    return None
-
-
-def unit_key(unit: str | None) -> str | None:
-    """A unit name reduced for pairing reports of the same unit: 「中共仲山镇委员会」 and 「仲山镇人民政府」 → 「仲山镇」."""
-    if not unit:
-        return None
-    key = re.sub(r"^中共|人民政府$|政府$|党委$|党工委$|委员会$|[（）()\s]", "", unit)
-    return key or None
-
-
-def report_kind(checklist_id: str) -> str:
-    """"xxgk" for information-disclosure checklists, "fazhi" otherwise."""
-    return "xxgk" if checklist_id.startswith("xxgk") else "fazhi"
-
-
-def deadline(kind: str, year: int, unit: str | None) -> tuple[dt.date, str, str]:
-    """The last day to publish the report on ``year``, with the rule in words (zh, en)."""
-    if kind == "xxgk" and unit and _DEPARTMENT.search(unit) and not _GOVERNMENT.search(unit):
-        return (
-            dt.date(year + 1, 1, 31),
-            f"政府部门应于{year + 1}年1月31日前公布",
-            f"a department publishes by 31 January {year + 1}",
-        )
-    if kind == "xxgk":
-        return (
-            dt.date(year + 1, 3, 31),
-            f"人民政府应于{year + 1}年3月31日前公布",
-            f"a government publishes by 31 March {year + 1}",
-        )
-    return (
-        dt.date(year + 1, 3, 31),
-        f"应于{year + 1}年4月1日之前向社会公开",
-        f"it is made public before 1 April {year + 1}",
-    )
-
-
-def title_year(outline: Outline) -> int | None:
-    """The report year, only when the title states it (the safest source for comparisons)."""
-    if outline.title and outline.year and str(outline.year) in outline.title.text.replace(" ", ""):
-        return outline.year
-    return None
 
 
 @register(
@@ -349,3 +231,69 @@ def _mismatch(ctx: Context, line: Line, m: re.Match, stated: int, table: int, zh
         None,
         ctx.t("核对正文和统计表。", "Check the text against the table."),
     )
+
+
+# --------------------------------------------------------------------------- copied-report
+# It compares two reports: the comparison is lint/copied.py; here are its rule entry and explain page.
+
+from lint.copied import (  # noqa: E402 - the comparison's constants, shared with its explain page
+    COPY_EXAMPLE_SEPARATOR,
+    COPY_MIN_PARAGRAPH,
+    COPY_MIN_SHARE,
+    COPY_RULE_ID,
+    COPY_SIMILARITY,
+)
+
+_PREVIOUS = (
+    "2022年法治政府建设情况报告\n\n"
+    "一、2022年主要举措和成效\n（一）加强组织领导。镇党委、政府高度重视法治政府建设，全年召开专题会议4次，"
+    "研究部署依法行政、执法监督和普法宣传等重点工作，形成了主要领导亲自抓、分管领导具体抓的工作格局。\n"
+    "二、存在的不足和原因\n一是执法队伍专业化程度不高，部分执法人员对新修订的法律法规学习不够深入。"
+    "主要原因是培训不够系统，考核机制不够健全。\n"
+    "三、党政主要负责人履行推进法治建设第一责任人职责情况\n主要负责人带头学法，亲自部署重要工作，"
+    "亲自过问重大问题，亲自协调重点环节，亲自督办重要任务。\n"
+    "四、2023年工作安排\n继续深化法治政府建设，加强执法培训，完善考核机制，推动依法行政水平不断提升。\n"
+)
+_GOOD_CURRENT = (
+    "2023年法治政府建设情况报告\n\n"
+    "一、2023年主要举措和成效\n（一）健全制度机制。修订镇政府工作规则，把合法性审查作为重大行政决策的必经程序，"
+    "全年审查合同和规范性文件27件，提出修改意见9条，均已采纳。\n"
+    "二、存在的不足和原因\n一是基层矛盾纠纷调解的专业力量不足，村级调解员多为兼职。主要原因是经费保障不够，"
+    "专职人员招录困难。\n"
+    "三、党政主要负责人履行推进法治建设第一责任人职责情况\n镇党委书记主持召开法治建设专题会议3次，"
+    "带头在全镇干部大会上讲法治课，把法治建设纳入班子成员年度述职内容。\n"
+    "四、2024年工作安排\n建立专职调解员队伍，争取县级经费支持，推行村级法律顾问全覆盖。\n"
+)
+
+
+@register(
+    Rule(
+        id=COPY_RULE_ID,
+        severity="warning",
+        family="evaluator",
+        summary={"zh": "报告照搬上一年度报告", "en": "The report copies last year's report"},
+        explain={
+            "what_zh": "把报告与同一单位上一年度的报告比较（review 按单位和年度在所审文件夹中自动配对，或用 --previous "
+            f"指定）：正文中相同或几乎相同的段落（数字不计，相似度≥{COPY_SIMILARITY}%，{COPY_MIN_PARAGRAPH}字以上）占正文的"
+            f"{COPY_MIN_SHARE:.0%}以上时报告，并给出雷同比例；政府信息公开工作年度报告的统计表数据与上年完全相同（且不全为0）"
+            "时也报告。该规则比较两份报告，单独检查一份报告时不触发。",
+            "what_en": "Compares the report with the same unit's report of the year before (review pairs them by "
+            "unit and year in the folder it reads, or name it with --previous): paragraphs that are the same or "
+            f"nearly the same (figures ignored, similarity ≥ {COPY_SIMILARITY}%, {COPY_MIN_PARAGRAPH}+ characters) making up "
+            f"{COPY_MIN_SHARE:.0%} or more of the body are reported with the copied share; so are the statistics tables "
+            "of an information disclosure report that repeat last year's figures exactly (unless all are 0). It "
+            "needs two reports and never fires on one alone.",
+            "why_zh": "照抄上年报告（雷同）是督察和评估中点名批评、追责的问题：年度报告应反映本年度的实际工作。",
+            "why_en": "Copy-paste reports are singled out by 督察 and evaluators for accountability: the report must "
+            "describe this year's work.",
+            "fix_zh": "按本年度实际情况重写相同的段落，核对统计表数据。",
+            "fix_en": "Rewrite the repeated paragraphs from this year's work and check the table figures.",
+        },
+        basis="《法治政府建设与责任落实督察工作规定》；《中华人民共和国政府信息公开条例》第五十条",
+        bad=_PREVIOUS + COPY_EXAMPLE_SEPARATOR + "\n" + _PREVIOUS.replace("2023", "2024").replace("2022", "2023"),
+        good=_PREVIOUS + COPY_EXAMPLE_SEPARATOR + "\n" + _GOOD_CURRENT,
+    )
+)
+def copied_report(ctx: Context) -> Iterator[Finding]:
+    """Per document there is nothing to compare with: the comparison runs in ``lint.copied.compare``."""
+    return iter(())

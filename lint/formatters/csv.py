@@ -1,0 +1,30 @@
+"""``review --format csv``: the matrix in FILE.csv and every finding in FILE-findings.csv (UTF-8 with BOM, for Excel)."""
+
+from __future__ import annotations
+
+import csv
+import os
+
+from lint.formatters.tabular import findings_table, matrix_table
+from lint.review import Matrix
+
+
+def findings_path(path: str) -> str:
+    """Where the findings go: 「review.csv」 → 「review-findings.csv」."""
+    root, ext = os.path.splitext(path)
+    return f"{root}-findings{ext or '.csv'}"
+
+
+def _write(path: str, head: list[str], rows: list[list[object]]) -> None:
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(head)
+        writer.writerows(rows)
+
+
+def write(matrix: Matrix, path: str) -> list[str]:
+    """Write both files; return their paths."""
+    second = findings_path(path)
+    _write(path, *matrix_table(matrix))
+    _write(second, *findings_table(matrix))
+    return [path, second]
