@@ -225,6 +225,7 @@ def _lint_one(path: str):
     is_flag=True,
     help="Repair .txt/.md files first (as 'reportlint fix'), then report.",
 )
+@click.option("--previous", default=None, metavar="FILE", help="Last year's report: find what is copied from it.")
 def check(
     paths,
     checklist_ref,
@@ -242,6 +243,7 @@ def check(
     quiet,
     stdin_filename,
     apply_fixes,
+    previous,
 ) -> None:
     """Lint report files or directories (PATHS; '-' reads standard input)."""
     from lint.engine import lint_file
@@ -288,6 +290,13 @@ def check(
             results.append(lint_file(name, planner.options_for(name), data=sys.stdin.buffer.read()))
         else:
             results.append(linted[path])
+    if previous:
+        from lint.copied import add_copied
+
+        last = lint_file(previous, planner.options_for(previous))
+        if last.error is not None:
+            _fail(f"{previous}: {last.error}")
+        add_copied(results, last, lang, planner.options_for)
 
     if write_baseline:
         from lint.baseline import write

@@ -32,6 +32,8 @@ COPY_MIN_PARAGRAPH = 30
 COPY_SIMILARITY = 90
 #: The share of the body that must be copied before the report is called copied.
 COPY_MIN_SHARE = 0.3
+#: At most this many paragraphs of a report are compared (bounded time on a runaway file).
+COPY_MAX_PARAGRAPHS = 2000
 #: Separates last year's report from this year's in the rule's explain examples.
 COPY_EXAMPLE_SEPARATOR = "=====（以上为上一年度报告 / above: last year's report）====="
 
@@ -67,7 +69,7 @@ def digest(result: FileResult, lang: str = "zh") -> Digest | None:
     outline, doc = result.outline, result.document
     if outline is None or doc is None or result.checklist is None:
         return None
-    heads = {h.index for h in outline.headings}
+    heads = {h.index: h for h in outline.headings}
     paragraphs = []
     tables = []
     for i, line in enumerate(doc.lines):
@@ -79,8 +81,8 @@ def digest(result: FileResult, lang: str = "zh") -> Digest | None:
             if figures:
                 tables.append(figures)
             continue
-        text = mask(line.text)
-        if i not in heads and len(text) >= COPY_MIN_PARAGRAPH:
+        text = mask(heads[i].inline_body if i in heads else line.text)  # a run-in heading's body counts
+        if len(text) >= COPY_MIN_PARAGRAPH and len(paragraphs) < COPY_MAX_PARAGRAPHS:
             paragraphs.append((line.lineno, doc.describe(line.lineno, lang), text))
     unit = report_unit(outline)
     return Digest(
@@ -174,3 +176,21 @@ def compare(current: Digest, previous: Digest, lang: str = "zh") -> list[Finding
             )
         )
     return findings
+
+
+def add_copied(results: Iterable[FileResult], previous: FileResult, lang: str, options_for) -> None:
+    """``check --previous FILE``: compare every result with ``previous`` and add the findings to it.
+
+    ``options_for(path)`` gives each file's options, so --select/--ignore and configured severities apply.
+    """
+    before = digest(previous, lang)
+    if before is None:
+        return
+    for result in results:
+        options = options_for(result.path)
+        current = digest(result, lang)
+        if current is None or not options.enabled(COPY_RULE_ID):
+            continue
+        for f in compare(current, before, lang):
+            f.severity = options.severity.get(f.rule, f.severity)
+            result.findings.append(f)

@@ -483,7 +483,7 @@ table{border-collapse:collapse;background:#fff;font-size:13px}th,td{border:1px s
 vertical-align:top}th{background:#eceff1;cursor:pointer;position:sticky;top:0;white-space:nowrap}
 th.sorted-asc::after{content:" ▲"}th.sorted-desc::after{content:" ▼"}
 tr.report:hover{background:#f1f8e9;cursor:pointer}tr.report.selected{background:#e3f2fd}
-td.num{text-align:right}td.s-present{color:#2e7d32;text-align:center}td.s-missing{background:#ffebee;
+td.num{text-align:right}td.nw{white-space:nowrap}td.title{min-width:14em}td.s-present{color:#2e7d32;text-align:center}td.s-missing{background:#ffebee;
 color:#c62828}td.s-order{background:#fff3e0;color:#e65100}td.s-empty{background:#fff8e1;color:#ef6c00}
 td.s-mention{background:#ffebee;color:#c62828}td.s-sub{background:#fffde7;color:#8d6e00}td.s-na{color:#aaa;text-align:center}
 .v-pass{color:#2e7d32;font-weight:bold}.v-revise{color:#c62828;font-weight:bold}.v-unreadable{color:#6d6d6d;
@@ -556,11 +556,11 @@ def _row_html(i: int, row: Row, matrix: Matrix) -> str:
     search = " ".join(filter(None, [row.path, row.unit, row.title, row.checklist, t[row.verdict], rules]))
     cells = [
         f"<td>{_e(row.path)}</td>",
-        f"<td>{_e(row.unit)}</td>",
-        f"<td>{_e(row.title)}</td>",
+        f"<td class='nw'>{_e(row.unit)}</td>",
+        f"<td class='title'>{_e(row.title)}</td>",
         f"<td class='num'>{_e(row.year)}</td>",
-        f"<td>{_e(row.checklist)}</td>",
-        f"<td class='v-{row.verdict}' data-sort='{VERDICTS.index(row.verdict)}'>{_e(t[row.verdict])}</td>",
+        f"<td class='nw'>{_e(row.checklist)}</td>",
+        f"<td class='nw v-{row.verdict}' data-sort='{VERDICTS.index(row.verdict)}'>{_e(t[row.verdict])}</td>",
     ]
     cells += [f"<td class='num sev-{s}'>{counts[s]}</td>" for s in ("error", "warning", "info")]
     for sid, _ in matrix.columns:

@@ -176,7 +176,7 @@ def test_copied_report_explain_examples():
     assert rule.explain["what_zh"] and rule.basis
     (f,) = _pair(rule.bad)
     assert f.rule == "copied-report" and f.severity == "warning"
-    assert "正文的100%与上一年度报告 2022.txt 雷同" in f.message and "3段中3段" in f.message
+    assert "正文的100%与上一年度报告 2022.txt 雷同" in f.message and "4段中4段" in f.message
     assert _pair(rule.good) == []
 
 
@@ -201,3 +201,27 @@ def test_identical_statistics_tables():
     changed = this.replace("│行政许可│856│", "│行政许可│901│")
     c = lint(changed, "xxgk-2021", name="c.txt")
     assert not any("统计表" in f.message for f in compare(digest(c), digest(a)))
+
+
+def test_check_with_previous(run_json, tmp_path):
+    previous, current = split_example(all_rules()["copied-report"].bad)
+    (tmp_path / "last.txt").write_text(previous, encoding="utf-8")
+    (tmp_path / "this.txt").write_text(current, encoding="utf-8")
+    code, data = run_json(tmp_path / "this.txt", "--previous", tmp_path / "last.txt")
+    (f,) = [f for f in data["files"][0]["findings"] if f["rule"] == "copied-report"]
+    assert f["line"] == 4 and "100%" in f["message"]
+    _, data = run_json(tmp_path / "this.txt", "--previous", tmp_path / "last.txt", "--ignore", "copied-report")
+    assert not [f for f in data["files"][0]["findings"] if f["rule"] == "copied-report"]
+    code, _ = run_json(tmp_path / "this.txt")
+    assert code == 0
+
+
+def test_check_with_unreadable_previous(run, tmp_path):
+    result = run("check", GOOD_PATH(tmp_path), "--previous", tmp_path / "nope.txt")
+    assert result.exit_code == 2 and "nope.txt" in result.output
+
+
+def GOOD_PATH(tmp_path):  # noqa: N802 - reads like the constant it writes
+    path = tmp_path / "good.txt"
+    path.write_text(GOOD, encoding="utf-8")
+    return path
