@@ -4,7 +4,8 @@
 
 Builds the folder from the seeds and the information-disclosure test report: 100 units, each with reports
 for several years (every fifth unit's latest report copies the year before, so copied-report pairs and
-compares), then times ``reportlint review DIR -o review.html`` and ``-o review.xlsx`` in a fresh process each,
+compares), then times ``reportlint review DIR -o review.html`` (--jobs 1 and 2) and ``-o review.xlsx`` in a fresh
+process each,
 and prints the wall time and the peak memory of the child (ru_maxrss).  Not a test: the figures depend on the
 machine. Record them in the README.
 """
@@ -64,11 +65,11 @@ def main() -> None:
     folder.mkdir(parents=True, exist_ok=True)
     corpus(folder, ns.reports)
     try:
-        for out in ("review.html", "review.xlsx"):
-            elapsed, peak, rc = timed([*cli(), "review", str(folder), "-o", str(work / out)])
+        for out, jobs in (("review.html", "1"), ("review.html", "2"), ("review.xlsx", "1")):
+            elapsed, peak, rc = timed([*cli(), "review", str(folder), "-o", str(work / out), "--jobs", jobs])
             size = (work / out).stat().st_size / 1e6 if (work / out).exists() else 0
             print(
-                f"review of {ns.reports} reports -> {out}: {elapsed:.1f} s "
+                f"review of {ns.reports} reports -> {out}, --jobs {jobs}: {elapsed:.1f} s "
                 f"({ns.reports / elapsed:.0f} reports/s), peak RSS {peak / 1024:.0f} MB, "
                 f"output {size:.1f} MB, exit {rc}"
             )

@@ -627,6 +627,14 @@ def explain(rule, lang) -> None:
 REVIEW_FORMATS = ["html", "xlsx", "csv"]
 
 
+def _review_one(path: str):
+    """Worker: lint one file and hand back only what the review keeps of it."""
+    from lint.review import summarise
+
+    assert _WORKER_PLANNER is not None
+    return summarise(_lint_one(path), _WORKER_PLANNER.lang)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
@@ -650,11 +658,14 @@ REVIEW_FORMATS = ["html", "xlsx", "csv"]
     metavar="FILE",
     help="Last year's report to compare with (copied-report); reports in PATHS are paired by unit and year.",
 )
-def review(paths, output, fmt, checklist_ref, lang, select, ignore, config_path, previous) -> None:
+@click.option(
+    "--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True, help="Lint files in parallel."
+)
+def review(paths, output, fmt, checklist_ref, lang, select, ignore, config_path, previous, jobs) -> None:
     """Review a folder of reports: one HTML page (or Excel workbook) with a row and a verdict per report."""
     from lint.engine import lint_file
     from lint.progress import track
-    from lint.review import Review
+    from lint.review import Review, summarise
 
     config = _config(config_path)
     lang = lang or config.lang or "zh"
@@ -673,9 +684,17 @@ def review(paths, output, fmt, checklist_ref, lang, select, ignore, config_path,
         if result.error is not None:
             _fail(f"{p}: {result.error}")
         desk.add_previous(result)
-    results = (lint_file(f, planner.options_for(f)) for f in files)
-    for result in track(results, len(files), "审核" if lang == "zh" else "reviewing"):
-        desk.add(result)
+    label = "审核" if lang == "zh" else "reviewing"
+    if jobs > 1 and len(files) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(min(jobs, len(files)), initializer=_init_worker, initargs=(planner,)) as pool:
+            chunk = max(1, len(files) // (jobs * 8))
+            for summary in track(pool.map(_review_one, files, chunksize=chunk), len(files), label):
+                desk.add_summary(*summary)
+    else:
+        for f in track(files, len(files), label):
+            desk.add_summary(*summarise(lint_file(f, planner.options_for(f)), lang))
     matrix = desk.finish()
     try:
         if fmt == "xlsx":

@@ -180,6 +180,8 @@ class Row:
     outline: list[OutlineRow] = field(default_factory=list)
     date: dt.date | None = None
     deadline: dt.date | None = None
+    #: The headings of this report's checklist sections, for the matrix columns.
+    section_names: dict[str, str] = field(default_factory=dict, repr=False)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -249,9 +251,14 @@ class Review:
 
     def add(self, result: FileResult) -> Row:
         """Add one report; only its row and digest are kept."""
-        row = self._row(result)
+        return self.add_summary(*summarise(result, self.lang))
+
+    def add_summary(self, row: Row, d: Digest | None) -> Row:
+        """Add a report already reduced by :func:`summarise` (in a worker process, say)."""
+        for sid, name in row.section_names.items():
+            self.columns.setdefault(sid, name)
         self.rows.append(row)
-        self.digests.append(digest(result, self.lang))
+        self.digests.append(d)
         return row
 
     def add_previous(self, result: FileResult) -> None:
@@ -259,76 +266,6 @@ class Review:
         d = digest(result, self.lang)
         if d is not None:
             self.previous.append(d)
-
-    def _row(self, result: FileResult) -> Row:
-        if result.error is not None or result.outline is None or result.match is None:
-            return Row(result.path, error=result.error or "unreadable")
-        outline, match, checklist, doc = result.outline, result.match, result.checklist, result.document
-        assert checklist is not None and doc is not None
-        en = self.lang == "en"
-        row = Row(
-            result.path,
-            unit=report_unit(outline),
-            title=outline.title.text if outline.title else None,
-            year=outline.year,
-            checklist=checklist.id,
-            kind=report_kind(checklist.id),
-        )
-        found = report_date(outline)
-        if found is not None:
-            row.date = found[0]
-        if outline.year is not None:
-            row.deadline = deadline(row.kind, outline.year, row.unit)[0]
-        by_rule: dict[str, set[str]] = {}
-        for f in result.findings:
-            if f.section:
-                by_rule.setdefault(f.rule, set()).add(f.section)
-        for section in checklist.ordered():
-            self.columns.setdefault(section.id, section.display("en" if en else "zh"))
-            sid = section.id
-            if sid in match.by_section:
-                state = (
-                    ORDER
-                    if sid in by_rule.get("section-order", ())
-                    else EMPTY
-                    if sid in by_rule.get("empty-section", ())
-                    else PRESENT
-                )
-            elif sid in match.sub_matches:
-                state = SUB
-            elif sid in match.mentions:
-                state = MENTION
-            else:
-                state = MISSING if section.required else OPTIONAL
-            row.sections[sid] = state
-        for h in outline.headings:
-            m = match.section_of(h)
-            row.outline.append(
-                OutlineRow(
-                    h.level,
-                    h.marker,
-                    h.text,
-                    m.section if m else None,
-                    m.score if m else None,
-                    m.reason.render(self.lang) if m else None,
-                )
-            )
-        for f in result.findings:
-            line = doc.line_at(f.line) if f.line else None
-            row.findings.append(
-                FindingRow(
-                    f.rule,
-                    f.severity,
-                    doc.describe(f.line, self.lang) if f.line else "",
-                    f.line,
-                    f.message,
-                    f.section,
-                    _snippet(line.text, f.column) if line is not None else "",
-                    f.hint,
-                    _repair(result, f),
-                )
-            )
-        return row
 
     def finish(self) -> Matrix:
         """Pair reports with last year's (``copied-report``) and return the matrix."""
@@ -353,6 +290,82 @@ class Review:
         for row in self.rows:
             row.findings.sort(key=lambda f: (f.line or 0, -SEVERITY_RANK[f.severity], f.rule))
         return Matrix(self.lang, self.rows, list(self.columns.items()), names)
+
+
+def summarise(result: FileResult, lang: str = "zh") -> tuple[Row, Digest | None]:
+    """What the review keeps of one lint result: its row and its digest for the copy comparison."""
+    return _row(result, lang), digest(result, lang)
+
+
+def _row(result: FileResult, lang: str) -> Row:
+    if result.error is not None or result.outline is None or result.match is None:
+        return Row(result.path, error=result.error or "unreadable")
+    outline, match, checklist, doc = result.outline, result.match, result.checklist, result.document
+    assert checklist is not None and doc is not None
+    en = lang == "en"
+    row = Row(
+        result.path,
+        unit=report_unit(outline),
+        title=outline.title.text if outline.title else None,
+        year=outline.year,
+        checklist=checklist.id,
+        kind=report_kind(checklist.id),
+    )
+    found = report_date(outline)
+    if found is not None:
+        row.date = found[0]
+    if outline.year is not None:
+        row.deadline = deadline(row.kind, outline.year, row.unit)[0]
+    by_rule: dict[str, set[str]] = {}
+    for f in result.findings:
+        if f.section:
+            by_rule.setdefault(f.rule, set()).add(f.section)
+    for section in checklist.ordered():
+        row.section_names[section.id] = section.display("en" if en else "zh")
+        sid = section.id
+        if sid in match.by_section:
+            state = (
+                ORDER
+                if sid in by_rule.get("section-order", ())
+                else EMPTY
+                if sid in by_rule.get("empty-section", ())
+                else PRESENT
+            )
+        elif sid in match.sub_matches:
+            state = SUB
+        elif sid in match.mentions:
+            state = MENTION
+        else:
+            state = MISSING if section.required else OPTIONAL
+        row.sections[sid] = state
+    for h in outline.headings:
+        m = match.section_of(h)
+        row.outline.append(
+            OutlineRow(
+                h.level,
+                h.marker,
+                h.text,
+                m.section if m else None,
+                m.score if m else None,
+                m.reason.render(lang) if m else None,
+            )
+        )
+    for f in result.findings:
+        line = doc.line_at(f.line) if f.line else None
+        row.findings.append(
+            FindingRow(
+                f.rule,
+                f.severity,
+                doc.describe(f.line, lang) if f.line else "",
+                f.line,
+                f.message,
+                f.section,
+                _snippet(line.text, f.column) if line is not None else "",
+                f.hint,
+                _repair(result, f),
+            )
+        )
+    return row
 
 
 def _where(d: Digest, lineno: int | None) -> str:

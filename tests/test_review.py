@@ -6,6 +6,7 @@ import csv
 import io
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -186,3 +187,43 @@ def test_progress_draws_on_a_terminal():
     stream = _Tty()
     assert list(track(iter(range(3)), 3, "审核", stream=stream)) == [0, 1, 2]
     assert "审核" in stream.getvalue()
+
+
+def test_jobs_give_the_same_page(run, tmp_path):
+    one, two = tmp_path / "1.html", tmp_path / "2.html"
+    assert run("review", SEEDS, "-o", one).exit_code == 0
+    assert run("review", SEEDS, "-o", two, "--jobs", "2").exit_code == 0
+    strip = lambda p: re.sub(r"生成于 [0-9: -]+", "", p.read_text(encoding="utf-8"))  # noqa: E731
+    assert strip(one) == strip(two)
+
+
+def _calc_available() -> bool:
+    soffice = shutil.which("soffice")
+    return bool(soffice) and Path("/usr/lib/libreoffice/program/libsclo.so").exists()
+
+
+@pytest.mark.skipif(not _calc_available(), reason="LibreOffice Calc is not installed")
+def test_workbook_opens_in_libreoffice_calc(run, tmp_path):
+    import subprocess
+
+    out = tmp_path / "review.xlsx"
+    assert run("review", SEEDS, "-o", out).exit_code == 0
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+            "--outdir",
+            str(tmp_path),
+            str(out),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    sheets = {p.name: p.read_text(encoding="utf-8") for p in tmp_path.glob("review-*.csv")}
+    assert set(sheets) == {"review-报告.csv", "review-问题.csv"}
+    assert sheets["review-报告.csv"].count("\n") == 6 and "缺失（仅段落提及）" in sheets["review-报告.csv"]
