@@ -678,7 +678,7 @@ def review(paths, output, fmt, checklist_ref, lang, select, ignore, config_path,
     files = [f for f in _collect(paths) if f != "-" and not config.excluded(f)]
     if not files:
         _fail("没有找到报告文件" if lang == "zh" else "no report files found")
-    desk = Review(lang)
+    desk = Review(lang, planner.options_for)
     for p in previous:
         result = lint_file(p, planner.options_for(p))
         if result.error is not None:

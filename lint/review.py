@@ -13,16 +13,16 @@ import datetime as dt
 import html
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from lint.copied import Digest, compare, digest, find_previous
+from lint.copied import COPY_RULE_ID, Digest, compare, digest, find_previous
 from lint.reportinfo import deadline, report_date, report_kind, report_unit
 from lint.rules import SEVERITY_RANK, Finding
 
 if TYPE_CHECKING:
-    from lint.engine import FileResult
+    from lint.engine import FileResult, Options
 
 #: Section states in the matrix, from best to worst.
 PRESENT, ORDER, EMPTY, SUB, MENTION, MISSING, OPTIONAL = "present", "order", "empty", "sub", "mention", "missing", "na"
@@ -241,7 +241,9 @@ def _repair(result: FileResult, finding: Finding) -> str | None:
 class Review:
     """Collects lint results one at a time; :meth:`finish` returns the matrix."""
 
-    def __init__(self, lang: str = "zh") -> None:
+    def __init__(self, lang: str = "zh", options_for: Callable[[str], Options] | None = None) -> None:
+        #: Per-file options (select/ignore, configured severities) for the findings added by :meth:`finish`.
+        self.options_for = options_for
         self.lang = lang
         self.rows: list[Row] = []
         self.digests: list[Digest | None] = []
@@ -279,7 +281,12 @@ class Review:
             prev = explicit or find_previous(d, pool)
             if prev is None:
                 continue
+            options = self.options_for(row.path) if self.options_for else None
+            if options is not None and not options.enabled(COPY_RULE_ID):
+                continue
             for f in compare(d, prev, self.lang):
+                if options is not None:
+                    f.severity = options.severity.get(f.rule, f.severity)
                 row.findings.append(
                     FindingRow(f.rule, f.severity, _where(d, f.line), f.line, f.message, None, "", f.hint)
                 )

@@ -227,3 +227,14 @@ def test_workbook_opens_in_libreoffice_calc(run, tmp_path):
     sheets = {p.name: p.read_text(encoding="utf-8") for p in tmp_path.glob("review-*.csv")}
     assert set(sheets) == {"review-报告.csv", "review-问题.csv"}
     assert sheets["review-报告.csv"].count("\n") == 6 and "缺失（仅段落提及）" in sheets["review-报告.csv"]
+
+
+def test_copied_report_follows_ignore_and_severity(run, tmp_path):
+    _copied_folder(tmp_path)
+    out = tmp_path / "r.html"
+    run("review", tmp_path, "-o", out, "--ignore", "copied-report")
+    assert "copied-report" not in out.read_text(encoding="utf-8")
+    (tmp_path / ".reportlint.yaml").write_text("severity:\n  copied-report: error\n", encoding="utf-8")
+    run("review", tmp_path, "-o", out, "--config", tmp_path / ".reportlint.yaml")
+    row = rows_of(out.read_text(encoding="utf-8"))["this.txt"]
+    assert "data-verdict='revise'" in row and "copied-report" in row
