@@ -675,7 +675,19 @@ def review(paths, output, fmt, checklist_ref, lang, select, ignore, config_path,
     )
     if checklist_ref:
         planner.options_for("")
-    files = [f for f in _collect(paths) if f != "-" and not config.excluded(f)]
+    if "-" in paths:
+        _fail("review 不读取标准输入，请给出文件或文件夹" if lang == "zh" else "review does not read standard input")
+    # The page itself may be written into the folder under review: never read it back as a report.
+    written_paths = {os.path.realpath(output)}
+    if fmt == "csv":
+        from lint.formatters.csv import findings_path
+
+        written_paths.add(os.path.realpath(findings_path(output)))
+    files = [f for f in _collect(paths) if not config.excluded(f)]
+    for f in [*paths, *previous]:
+        if os.path.isfile(f) and os.path.realpath(f) in written_paths:
+            _fail(f"{output}: would overwrite the input file {f}")
+    files = [f for f in files if os.path.realpath(f) not in written_paths]
     if not files:
         _fail("没有找到报告文件" if lang == "zh" else "no report files found")
     desk = Review(lang, planner.options_for)

@@ -238,3 +238,35 @@ def test_copied_report_follows_ignore_and_severity(run, tmp_path):
     run("review", tmp_path, "-o", out, "--config", tmp_path / ".reportlint.yaml")
     row = rows_of(out.read_text(encoding="utf-8"))["this.txt"]
     assert "data-verdict='revise'" in row and "copied-report" in row
+
+
+def test_output_inside_the_folder_is_not_reviewed_and_inputs_are_not_overwritten(run, tmp_path):
+    shutil.copy(seed("002"), tmp_path / "a.txt")
+    out = tmp_path / "review.html"
+    assert run("review", tmp_path, "-o", out).exit_code == 0
+    assert run("review", tmp_path, "-o", out).exit_code == 0  # the first page is not read as a report
+    assert list(rows_of(out.read_text(encoding="utf-8"))) == ["a.txt"]
+    before = (tmp_path / "a.txt").read_bytes()
+    result = run("review", tmp_path / "a.txt", "-o", tmp_path / "a.txt")
+    assert result.exit_code == 2 and "would overwrite" in result.output
+    assert (tmp_path / "a.txt").read_bytes() == before
+    assert run("review", "-", "-o", out).exit_code == 2
+
+
+def test_report_text_is_never_a_formula(run, tmp_path):
+    from openpyxl import load_workbook
+
+    text = seed("002").read_text(encoding="utf-8")
+    text = text.replace("县委、县政府：\n", "县委、县政府：\n=1+1截止目前，全镇开展法治培训3次。\n")
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "r.xlsx"
+    run("review", tmp_path / "r.txt", "-o", out)
+    wb = load_workbook(out)
+    cells = [c for row in wb.worksheets[0].iter_rows() for c in row] + [
+        c for row in wb.worksheets[1].iter_rows() for c in row
+    ]
+    assert not [c for c in cells if c.data_type == "f"]
+    assert any(str(c.value).startswith("=1+1截止目前") for c in cells)  # the wording finding's snippet
+    run("review", tmp_path / "r.txt", "-o", tmp_path / "r.csv")
+    findings = (tmp_path / "r-findings.csv").read_text(encoding="utf-8-sig")
+    assert ",'=1+1截止目前" in findings and ",=1+1" not in findings

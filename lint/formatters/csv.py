@@ -15,11 +15,18 @@ def findings_path(path: str) -> str:
     return f"{root}-findings{ext or '.csv'}"
 
 
+def _cell(value: object) -> object:
+    """Report text that a spreadsheet would run as a formula (「=」「+」「@」 first) is quoted with 「'」."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "@"):
+        return "'" + value
+    return value
+
+
 def _write(path: str, head: list[str], rows: list[list[object]]) -> None:
     with open(path, "w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(head)
-        writer.writerows(rows)
+        writer.writerows([_cell(v) for v in row] for row in rows)
 
 
 def write(matrix: Matrix, path: str) -> list[str]:

@@ -23,6 +23,9 @@ def _sheet(ws, head: list[str], rows: list[list[object]]) -> None:
     ws.append(head)
     for row in rows:
         ws.append(row)
+        for cell in ws[ws.max_row]:
+            if cell.data_type == "f":  # report text that starts with 「=」 is text, never a formula
+                cell.data_type = "s"
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="ECEFF1")
     for cell in ws[1]:
         cell.font, cell.fill = bold, fill
