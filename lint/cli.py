@@ -82,7 +82,7 @@ def main() -> None:
     """
 
 
-FORMATS_CHECK = ["text", "json", "sarif", "github", "junit", "auto"]
+FORMATS_CHECK = ["text", "json", "sarif", "github", "junit", "csv", "auto"]
 
 
 def _config(config_path: str | None):
@@ -335,6 +335,10 @@ def check(
         from lint.formatters import junit
 
         report = junit.render(results)
+    elif fmt == "csv":
+        from lint.formatters import csv as csv_fmt
+
+        report = csv_fmt.render(results, lang)
     if report is not None and output is None:
         click.echo(report, nl=False)
     elif report is not None or output is not None:
@@ -354,7 +358,7 @@ def check(
         except OSError as exc:
             _fail(f"{output}: {exc.strerror or exc}")
         if not quiet:
-            click.echo(text_fmt.summary_line(results, lang), err=fmt in ("json", "sarif", "junit", "github"))
+            click.echo(text_fmt.summary_line(results, lang), err=fmt in ("json", "sarif", "junit", "github", "csv"))
     else:
         from rich.console import Console
 

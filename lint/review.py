@@ -249,7 +249,6 @@ class Review:
         self.digests: list[Digest | None] = []
         self.previous: list[Digest] = []
         self.columns: dict[str, str] = {}
-        self.rule_names: dict[str, str] = {}
 
     def add(self, result: FileResult) -> Row:
         """Add one report; only its row and digest are kept."""
@@ -269,16 +268,19 @@ class Review:
         if d is not None:
             self.previous.append(d)
 
-    def finish(self) -> Matrix:
-        """Pair reports with last year's (``copied-report``) and return the matrix."""
+    def finish(self, pair: bool = True) -> Matrix:
+        """Pair reports with last year's (``copied-report``; not with ``pair=False``) and return the matrix."""
         from lint.rules import all_rules
 
-        pool = [d for d in self.digests if d is not None] + self.previous
+        by_year: dict[tuple[str, int | None], list[Digest]] = {}
+        for d in [*self.digests, *self.previous]:
+            if d is not None:
+                by_year.setdefault((d.kind, d.year), []).append(d)
         explicit = self.previous[0] if len(self.previous) == 1 and len(self.rows) == 1 else None
         for row, d in zip(self.rows, self.digests, strict=True):
-            if d is None:
+            if d is None or not pair:
                 continue
-            prev = explicit or find_previous(d, pool)
+            prev = explicit or find_previous(d, by_year.get((d.kind, (d.year or 0) - 1), []))
             if prev is None:
                 continue
             options = self.options_for(row.path) if self.options_for else None
@@ -379,14 +381,16 @@ def _where(d: Digest, lineno: int | None) -> str:
     return next((w for n, w, _ in d.paragraphs if n == lineno), "") if lineno else ""
 
 
-def build(results: Iterable[FileResult], lang: str = "zh", previous: Iterable[FileResult] = ()) -> Matrix:
-    """The matrix of a stream of results (one pass)."""
+def build(
+    results: Iterable[FileResult], lang: str = "zh", previous: Iterable[FileResult] = (), pair: bool = True
+) -> Matrix:
+    """The matrix of a stream of results (one pass); ``pair=False`` leaves out the copy comparison."""
     review = Review(lang)
     for r in previous:
         review.add_previous(r)
     for r in results:
         review.add(r)
-    return review.finish()
+    return review.finish(pair)
 
 
 # --------------------------------------------------------------------------- HTML

@@ -270,3 +270,13 @@ def test_report_text_is_never_a_formula(run, tmp_path):
     run("review", tmp_path / "r.txt", "-o", tmp_path / "r.csv")
     findings = (tmp_path / "r-findings.csv").read_text(encoding="utf-8-sig")
     assert ",'=1+1截止目前" in findings and ",=1+1" not in findings
+
+
+def test_check_format_csv(run, run_json):
+    result = run("check", SEEDS, "--format", "csv")
+    assert result.exit_code == 1
+    table = list(csv.reader(io.StringIO(result.output)))
+    assert table[0][:6] == ["文件", "单位", "位置", "规则", "严重程度", "说明"]
+    _, data = run_json(SEEDS)
+    assert len(table) - 1 == sum(len(f["findings"]) for f in data["files"])
+    assert {row[3] for row in table[1:]} >= {"missing-section", "section-order"}

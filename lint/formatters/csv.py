@@ -1,12 +1,19 @@
-"""``review --format csv``: the matrix in FILE.csv and every finding in FILE-findings.csv (UTF-8 with BOM, for Excel)."""
+"""CSV: ``review`` writes the matrix to FILE.csv and every finding to FILE-findings.csv (UTF-8 with BOM, for
+Excel); ``check --format csv`` prints the findings table."""
 
 from __future__ import annotations
 
 import csv
+import io
 import os
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from lint.formatters.tabular import findings_table, matrix_table
-from lint.review import Matrix
+from lint.review import Matrix, build
+
+if TYPE_CHECKING:
+    from lint.engine import FileResult
 
 
 def findings_path(path: str) -> str:
@@ -35,3 +42,13 @@ def write(matrix: Matrix, path: str) -> list[str]:
     _write(path, *matrix_table(matrix))
     _write(second, *findings_table(matrix))
     return [path, second]
+
+
+def render(results: Iterable[FileResult], lang: str = "zh") -> str:
+    """``check --format csv``: every finding (and every unreadable file) as CSV text, header first."""
+    head, rows = findings_table(build(results, lang, pair=False))  # the findings check made, no more
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(head)
+    writer.writerows([_cell(v) for v in row] for row in rows)
+    return buffer.getvalue()
