@@ -225,3 +225,17 @@ def GOOD_PATH(tmp_path):  # noqa: N802 - reads like the constant it writes
     path = tmp_path / "good.txt"
     path.write_text(GOOD, encoding="utf-8")
     return path
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["较上年收到政府信息公开申请12件增长25%", "2022年收到政府信息公开申请12件", "同比去年收到申请12件有所增加"],
+)
+def test_prose_about_another_period_is_silent(sentence):
+    text = XXGK.replace("均在法定期限内答复。", f"均在法定期限内答复，{sentence}。")
+    assert not found(text, "prose-table-mismatch", checklist="xxgk-2021")
+
+
+def test_prose_naming_the_report_year_is_compared():
+    text = XXGK.replace("全年共收到政府信息公开申请15件", "2023年共收到政府信息公开申请12件")
+    assert found(text, "prose-table-mismatch", checklist="xxgk-2021")

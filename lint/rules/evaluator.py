@@ -142,8 +142,10 @@ _CELL_SPLIT = re.compile(r"[│┃|\t]+")
 _CELL_NUMBER = re.compile(r"\d+")
 #: 「共收到政府信息公开申请15件」「受理依申请公开申请15件」.
 _PROSE_REQUESTS = re.compile(
-    r"(?:收到|受理|新收|接收|办理)[^，。；;,\d]{0,14}?申请[^，。；;,\d]{0,3}?(\d+)\s*件"
+    r"(?:收到|受理|新收|接收)[^，。；;,\d]{0,14}?申请[^，。；;,\d]{0,3}?(\d+)\s*件"
 )
+#: A figure of another period just before the match: 「较上年收到申请12件」「2022年收到申请12件」.
+_OTHER_PERIOD = re.compile(r"上年|去年|上一年|同期|同比|较|比|(?:19|20)\d{2}\s*年")
 _PROSE_REVIEWS = re.compile(r"(?:被申请|发生|收到)[^，。；;,\d]{0,8}?行政复议[^，。；;,\d]{0,4}?(\d+)\s*件")
 
 
@@ -179,10 +181,11 @@ def _table_totals(ctx: Context) -> dict[str, int]:
         summary={"zh": "正文数字与统计表不一致", "en": "A figure in the text contradicts the table"},
         explain={
             "what_zh": "正文中写明的件数与统计表不一致：「共收到政府信息公开申请15件」与表三「本年新收」总计（也接受"
-            "「本年新收＋上年结转」之和）；「被申请行政复议2件」与表四行政复议总计。只在表中找到对应行时检查。",
+            "「本年新收＋上年结转」之和）；「被申请行政复议2件」与表四行政复议总计。只在表中找到对应行时检查；与上年比较等其他期间的数字不检查。",
             "what_en": "A count stated in the text contradicts the table: 「共收到政府信息公开申请15件」 against the 总计 "
             "of the 本年新收 row of table 3 (new plus carried-over requests is accepted too); 「被申请行政复议2件」 "
-            "against the 行政复议 总计 of table 4. Checked only where the table row is found.",
+            "against the 行政复议 总计 of table 4. Checked only where the table row is found; figures of another period "
+            "(「较上年…」, another year) are left alone.",
             "why_zh": "正文与表格数据打架，是评估机构核查数据真实性时最先发现的问题。",
             "why_en": "Text and table disagreeing is the first thing evaluators notice when they check the data.",
             "fix_zh": "核对正文和统计表，改正错误的一处。",
@@ -205,7 +208,7 @@ def prose_table_mismatch(ctx: Context) -> Iterator[Finding]:
             continue
         if "new" in totals:
             for m in _PROSE_REQUESTS.finditer(line.text):
-                if "结转" in m.group(0):
+                if "结转" in m.group(0) or _other_period(line.text, m, ctx.outline.year):
                     continue
                 stated = int(m.group(1))
                 accepted = {totals["new"], totals["new"] + totals.get("carried", 0)}
@@ -213,9 +216,21 @@ def prose_table_mismatch(ctx: Context) -> Iterator[Finding]:
                     yield _mismatch(ctx, line, m, stated, totals["new"], "本年新收政府信息公开申请", "new requests")
         if "review" in totals:
             for m in _PROSE_REVIEWS.finditer(line.text):
+                if _other_period(line.text, m, ctx.outline.year):
+                    continue
                 stated = int(m.group(1))
                 if stated != totals["review"]:
                     yield _mismatch(ctx, line, m, stated, totals["review"], "行政复议总计", "administrative reconsiderations")
+
+
+def _other_period(text: str, m: re.Match, year: int | None) -> bool:
+    """Whether the figure is about another period (last year, a comparison) rather than the report year."""
+    before = text[max(0, m.start() - 12) : m.start()] + m.group(0)
+    for found in _OTHER_PERIOD.finditer(before):
+        digits = re.match(r"(\d{4})", found.group(0))
+        if digits is None or int(digits.group(1)) != year:
+            return True
+    return False
 
 
 def _mismatch(ctx: Context, line: Line, m: re.Match, stated: int, table: int, zh: str, en: str) -> Finding:
