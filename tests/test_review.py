@@ -280,3 +280,15 @@ def test_check_format_csv(run, run_json):
     _, data = run_json(SEEDS)
     assert len(table) - 1 == sum(len(f["findings"]) for f in data["files"])
     assert {row[3] for row in table[1:]} >= {"missing-section", "section-order"}
+
+
+def test_word_report_locations_are_paragraphs_and_never_repaired(run, tmp_path):
+    from tests.fixtures import docx_bytes
+
+    lines = seed("003").read_text(encoding="utf-8").splitlines()
+    (tmp_path / "a.docx").write_bytes(docx_bytes(lines))
+    out = tmp_path / "r.html"
+    assert run("review", tmp_path, "-o", out).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert "s-order" in rows_of(page)["a.docx"]
+    assert re.search(r"<td>第\d+段</td>", page) and "fix 将修复" not in page
