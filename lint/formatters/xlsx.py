@@ -23,7 +23,8 @@ def _sheet(ws, head: list[str], rows: list[list[object]]) -> None:
     ws.append(head)
     for row in rows:
         ws.append(row)
-        for cell in ws[ws.max_row]:
+    for cells in ws.iter_rows(min_row=2):
+        for cell in cells:
             if cell.data_type == "f":  # report text that starts with 「=」 is text, never a formula
                 cell.data_type = "s"
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="ECEFF1")
