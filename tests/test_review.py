@@ -292,3 +292,24 @@ def test_word_report_locations_are_paragraphs_and_never_repaired(run, tmp_path):
     page = out.read_text(encoding="utf-8")
     assert "s-order" in rows_of(page)["a.docx"]
     assert re.search(r"<td>第\d+段</td>", page) and "fix 将修复" not in page
+
+
+def test_review_keeps_no_document():
+    """Memory stays flat: once added, a report's document and outline can be freed."""
+    import gc
+    import weakref
+
+    from lint.checklist import load_checklist
+    from lint.engine import Options, lint_file
+    from lint.review import Review
+
+    desk = Review()
+    refs = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        result = lint_file(str(path), Options(load_checklist("fazhi-2019")))
+        refs.append((weakref.ref(result.document), weakref.ref(result.outline)))
+        desk.add(result)
+        del result
+    gc.collect()
+    assert all(doc() is None and outline() is None for doc, outline in refs)
+    assert len(desk.finish().rows) == 5
