@@ -29,6 +29,8 @@ class CheckOptions:
     quiet: bool = False
     summary: bool = False
     stdin_filename: str | None = None
+    #: Last year's report of the same unit (``--previous``): paragraphs copied from it are reported.
+    previous: str | None = None
 
 
 def _shown(result: FileResult, min_severity: str | None) -> FileResult:
@@ -51,6 +53,32 @@ def read_stdin(stdin_filename: str | None, lang: str) -> bytes:
                 else f"标准输入是 {kind} 文件：请用 --stdin-filename 报告{kind} 指明文件类型"
             )
     return data
+
+
+def _previous_digest(path: str, planner: Planner):
+    """The digest of last year's report, or a usage error when it cannot be read."""
+    from lint.copied import digest
+    from lint.runner import safe_lint
+
+    last = safe_lint(path, planner)
+    if last.error is not None:
+        raise UsageError(f"{path}: {last.error}")
+    return digest(last, planner.lang)
+
+
+def with_previous(result: FileResult, before, planner: Planner) -> FileResult:
+    """Add ``copied-report`` findings against last year's report (where the file was linted), then slim."""
+    from lint.copied import COPY_RULE_ID, compare, digest
+    from lint.runner import slim
+
+    if before is not None and result.error is None:
+        options = planner.options_for(result.path)
+        current = digest(result, planner.lang)
+        if current is not None and options.enabled(COPY_RULE_ID):
+            for f in compare(current, before, planner.lang):
+                f.severity = options.severity.get(f.rule, f.severity)
+                result.findings.append(f)
+    return slim(result)
 
 
 def run(items: list[Item], planner: Planner, opts: CheckOptions, out: TextIO, err: TextIO) -> int:
@@ -97,7 +125,10 @@ def run(items: list[Item], planner: Planner, opts: CheckOptions, out: TextIO, er
     try:
         if recorder is None:
             formatter.start()
-        for result in stream(items, planner, opts.jobs, opts.stdin_filename, stdin_data):
+        transform, args = None, ()
+        if opts.previous:
+            transform, args = with_previous, (_previous_digest(opts.previous, planner), planner)
+        for result in stream(items, planner, opts.jobs, opts.stdin_filename, stdin_data, transform, args):
             if recorder is not None:
                 recorder.add(result)
                 tally.add(result)

@@ -57,7 +57,8 @@ DETECT_KEYS = {"title": list, "headings": list}
 COVERAGE_KEYS = {"name": str, "name_en": str, "areas": list}
 AREA_KEYS = {"name": str, "keywords": list}
 OUTDATED_FORMAT_KEYS = {"name": str, "name_en": str, "markers": list, "note": str}
-TABLE_CHECK_KEYS = {"name": str, "section": str, "left": list, "right": list}
+TABLE_CHECK_KEYS = {"name": str, "section": str, "left": list, "right": list, "kind": str}
+TABLE_CHECK_KINDS = ("rows", "items", "columns")
 EXAMPLE_KEYS = {"name": str, "text": str, "expect": list}
 SECTION_KEYS = {
     "id": str,
@@ -152,6 +153,9 @@ class TableCheck:
     section: str | None
     left: list[str]
     right: list[str]
+    #: "rows": left rows add up to right rows; "items": the rows from left[0] up to right[0] add up to it;
+    #: "columns": in every row, each group of len(left) numbers adds up to the len(right) number after it.
+    kind: str = "rows"
 
 
 @dataclass
@@ -211,7 +215,9 @@ def _validate_raw(data: Map, path: str) -> list:
         ("table_checks", TABLE_CHECK_KEYS, ("name", "left", "right")),
         ("examples", EXAMPLE_KEYS, ("name", "text", "expect")),
     ):
-        check_entries(data, key, keys, path, problems, required)
+        for entry in check_entries(data, key, keys, path, problems, required):
+            if key == "table_checks" and entry.get("kind", "rows") not in TABLE_CHECK_KINDS:
+                problems.append((path, entry.line, f"'kind' must be one of {', '.join(TABLE_CHECK_KINDS)}"))
     for example in entries(data, "examples", path, []):
         if isinstance(example.get("text"), str) and not example["text"].strip():
             problems.append((path, example.line_of("text"), "an example's 'text' must not be empty"))
@@ -406,7 +412,7 @@ def _load(path: Path, chain: tuple[str, ...]) -> Checklist:
         if "outdated_formats" in data
         else list(base.outdated_formats),
         table_checks=[
-            TableCheck(e["name"], e.get("section"), list(e["left"]), list(e["right"]))
+            TableCheck(e["name"], e.get("section"), list(e["left"]), list(e["right"]), e.get("kind", "rows"))
             for e in data["table_checks"]
         ]
         if "table_checks" in data

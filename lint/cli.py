@@ -90,7 +90,7 @@ def main() -> None:
     pass
 
 
-FORMATS_CHECK = ["text", "json", "jsonl", "sarif", "github", "junit", "auto"]
+FORMATS_CHECK = ["text", "json", "jsonl", "sarif", "github", "junit", "csv", "auto"]
 
 
 def shared_options(fn):
@@ -261,6 +261,12 @@ def _guard(fn, *args, **kwargs):
     is_flag=True,
     help=_h("先修复 .txt/.md 文件（同 reportlint fix），再报告。", "Repair .txt/.md files first (as 'reportlint fix'), then report."),
 )
+@click.option(
+    "--previous",
+    default=None,
+    metavar="FILE",
+    help=_h("去年的同一单位报告：报告照搬的段落（copied-report）。", "Last year's report: find what is copied from it (copied-report)."),
+)
 def check(
     paths,
     checklist_ref,
@@ -281,6 +287,7 @@ def check(
     quiet,
     show_summary,
     apply_fixes,
+    previous,
 ) -> None:
     from lint.check import CheckOptions, run
     from lint.fixing import fix_items
@@ -302,6 +309,7 @@ def check(
         quiet=quiet,
         summary=show_summary,
         stdin_filename=stdin_filename,
+        previous=previous,
     )
     sys.exit(_guard(run, items, planner, opts, sys.stdout, sys.stderr))
 
@@ -516,6 +524,47 @@ def explain(rule, lang) -> None:
         body = "\n".join("  │ " + ln for ln in getattr(r, key).rstrip("\n").split("\n"))
         click.echo(f"{heads[key]}:\n{body}\n")
     click.echo(f"{heads['fix']}:\n  {r.explain[f'fix_{k}']}")
+
+
+@main.command(
+    help=_h(
+        "审核一批报告：生成一个网页（或 Excel/CSV 表格），每份报告一行，给出结论和各部分情况。",
+        "Review a folder of reports: one HTML page (or Excel/CSV workbook) with a row and a verdict per report.",
+    )
+)
+@click.argument("paths", nargs=-1, required=True)
+@shared_options
+@click.option(
+    "--output", "-o", required=True, type=click.Path(dir_okay=False), help=_h("要写入的网页或表格。", "The page or workbook to write.")
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["html", "xlsx", "csv"]),
+    default=None,
+    help=_h(
+        "html（默认）、xlsx 或 csv（FILE 和 FILE-findings.csv）；默认按 --output 的扩展名。",
+        "html (default), xlsx, or csv (FILE and FILE-findings.csv); guessed from the --output extension.",
+    ),
+)
+@click.option(
+    "--previous",
+    multiple=True,
+    metavar="FILE",
+    help=_h(
+        "去年的报告（copied-report）；PATHS 中的报告按单位和年度自动配对。",
+        "Last year's report to compare with (copied-report); reports in PATHS are paired by unit and year.",
+    ),
+)
+@click.option(
+    "--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True, help=_h("并行进程数（0 = 全部核）。", "Lint files in parallel (0 = all cores).")
+)
+def review(paths, checklist_ref, lang, select, ignore, config_path, no_config, stdin_filename, output, fmt, previous, jobs) -> None:
+    from lint import review as review_flow
+
+    config, planner = _settings(checklist_ref, lang, select, ignore, config_path, no_config)
+    items = _items(paths, config, planner.lang)
+    sys.exit(_guard(review_flow.run, items, planner, output, fmt, previous, jobs, sys.stderr, paths))
 
 
 def entry() -> None:

@@ -345,6 +345,18 @@ def _target_of(doc: Document) -> _File:
     return cached
 
 
+def preview_line(doc: Document, finding: Finding) -> str | None:
+    """The finding's line as ``fix`` would write it with this one repair, or None (no repair, or none possible)."""
+    fix = finding.fix
+    if fix is None or doc.format not in FIXABLE_FORMATS:
+        return None
+    line = doc.line_at(fix.lineno)
+    if line is None:
+        return None
+    after, _ = _fix_line(line.raw, [(finding, fix)], _target_of(doc))
+    return after if after != line.raw else None
+
+
 def will_fix(doc: Document, finding: Finding) -> bool:
     """Whether ``reportlint fix`` would make this finding's repair (judged on its own line).
 

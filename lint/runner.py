@@ -246,20 +246,25 @@ def _internal(lang: str, what: str) -> str:
     return f"internal error: {what}" if lang == "en" else f"内部错误：{what}"
 
 
-_WORKER: Planner | None = None
+_WORKER: tuple | None = None
 
 
-def _init_worker(planner: Planner) -> None:
+def _init_worker(planner: Planner, transform, args: tuple) -> None:
     global _WORKER
     import signal
 
-    _WORKER = planner
+    _WORKER = (planner, transform, args)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and ends the pool
 
 
-def _work(path: str) -> FileResult:
+def _finish(result: FileResult, transform, args: tuple):
+    return slim(result) if transform is None else transform(result, *args)
+
+
+def _work(path: str):
     assert _WORKER is not None
-    return slim(safe_lint(path, _WORKER))
+    planner, transform, args = _WORKER
+    return _finish(safe_lint(path, planner), transform, args)
 
 
 def slim(result: FileResult) -> FileResult:
@@ -289,27 +294,38 @@ def stream(
     jobs: int = 1,
     stdin_name: str | None = None,
     stdin_data: bytes | None = None,
-) -> Iterator[FileResult]:
-    """Lint the items and yield their results in input order, one at a time."""
+    transform=None,
+    args: tuple = (),
+) -> Iterator:
+    """Lint the items and yield their results in input order, one at a time.
+
+    ``transform(result, *args)`` (a module-level function) turns each result into what the caller keeps —
+    applied where the file was linted, so ``--jobs`` workers send back only that; without it, results
+    from workers are slimmed to what output needs.
+    """
     disk = [i.path for i in items if i.path != "-" and i.error_en is None]
+    for path in disk:
+        planner.options_for(path)  # a bad configured checklist stops the run before any output
     if jobs == 0:
         jobs = os.cpu_count() or 1
     if jobs <= 1 or len(disk) < 2:
         for item in items:
-            yield _item_result(item, planner, stdin_name, stdin_data)
+            result = _item_result(item, planner, stdin_name, stdin_data)
+            yield result if transform is None else transform(result, *args)
         return
     import multiprocessing
 
     workers = min(jobs, len(disk))
     ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    pool = ctx.Pool(workers, initializer=_init_worker, initargs=(planner,))
+    pool = ctx.Pool(workers, initializer=_init_worker, initargs=(planner, transform, args))
     try:
         linted = pool.imap(_work, disk, chunksize=max(1, min(16, len(disk) // (workers * 8) or 1)))
         for item in items:
             if item.path != "-" and item.error_en is None:
                 yield next(linted)
             else:
-                yield _item_result(item, planner, stdin_name, stdin_data)
+                result = _item_result(item, planner, stdin_name, stdin_data)
+                yield result if transform is None else transform(result, *args)
         pool.close()
     finally:
         pool.terminate()

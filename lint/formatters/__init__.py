@@ -15,7 +15,7 @@ from lint.document import Document
 from lint.engine import FileResult
 from lint.rules import SEVERITY_RANK
 
-FORMATS = ["text", "json", "jsonl", "sarif", "github", "junit"]
+FORMATS = ["text", "json", "jsonl", "sarif", "github", "junit", "csv"]
 
 #: C0/C1 control characters other than tab and newline, and DEL: shown escaped, never sent to a terminal.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -162,6 +162,10 @@ def make(fmt: str, out: TextIO, lang: str, **options) -> Formatter:
         from lint.formatters.junit import JunitFormatter
 
         return JunitFormatter(out, lang, **options)
+    if fmt == "csv":
+        from lint.formatters.csv import CsvFormatter
+
+        return CsvFormatter(out, lang, **options)
     raise ValueError(fmt)
 
 

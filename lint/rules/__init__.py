@@ -119,6 +119,16 @@ def register(rule: Rule) -> Callable[[Callable[[Context], Iterator[Finding]]], C
 def all_rules() -> dict[str, Rule]:
     """Every rule, importing the rule families on first use."""
     if not RULES:
-        from lint.rules import content, document, format, numbering, source, structure, tables, terms  # noqa: F401
+        from lint.rules import (  # noqa: F401
+            content,
+            document,
+            evaluator,
+            format,
+            numbering,
+            source,
+            structure,
+            tables,
+            terms,
+        )
 
     return RULES

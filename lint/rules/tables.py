@@ -98,8 +98,20 @@ def _find_row(rows: list[Line], label: str) -> Line | None:
 
 
 def _label(text: str) -> str:
-    cells = [c for c in _CELL_SPLIT.split(text) if c.strip()]
-    return cells[0] if cells else text
+    """The text cells of a row (its labels), numbers left out: 「（三）不予公开 1.属于国家秘密」."""
+    cells = [c.strip() for c in _CELL_SPLIT.split(text) if c.strip()]
+    if len(cells) <= 1:
+        return text
+    return " ".join(c for c in cells if not _NUMBER.fullmatch(c) and not _NEGATIVE.fullmatch(c))
+
+
+_NEGATIVE = re.compile(r"[-－−﹣]\s*\d+(?:\.\d+)?")
+#: Rows that repeat other rows' sum: never an item of an "items" check.
+_SUBTOTAL = re.compile(r"小计|合计")
+
+
+def _fmt(value: float) -> str:
+    return f"{value:g}"
 
 
 @register(
@@ -129,6 +141,7 @@ def _label(text: str) -> str:
 def table_arithmetic(ctx: Context) -> Iterator[Finding]:
     if ctx.match.outdated_format:
         return
+    reported: set[int] = set()  # one finding per row: a wrong total breaks several relations at once
     for check in ctx.checklist.table_checks:
         if check.section:
             headings = ctx.match.by_section.get(check.section, [])
@@ -136,34 +149,144 @@ def table_arithmetic(ctx: Context) -> Iterator[Finding]:
         else:
             lines = ctx.outline.document.lines
         rows = [ln for ln in lines if _is_row(ln) and _numbers(ln.text)]
-
-        left = [_find_row(rows, label) for label in check.left]
-        right = [_find_row(rows, label) for label in check.right]
-        if any(r is None for r in left + right):
+        compare = {"rows": _compare_rows, "items": _compare_items, "columns": _compare_columns}.get(check.kind)
+        if compare is None:
             continue
-        columns = {len(_numbers(r.text)) for r in left + right}
-        if len(columns) != 1:
+        found = compare(check, rows)
+        if found is None:
             continue
-        width = columns.pop()
-        sums_l = [sum(_numbers(r.text)[i] for r in left) for i in range(width)]
-        sums_r = [sum(_numbers(r.text)[i] for r in right) for i in range(width)]
-        bad = [i for i in range(width) if abs(sums_l[i] - sums_r[i]) > 1e-9]
-        if not bad:
+        anchor, left, right, left_sum, right_sum, bad = found
+        if anchor.lineno in reported:
             continue
+        reported.add(anchor.lineno)
         i = bad[-1]
-        anchor = right[0]
-        fmt = lambda v: f"{v:g}"  # noqa: E731
+        diff = _fmt(abs(left_sum[i] - right_sum[i]))
+        more_zh = "等" if len(bad) > 1 else ""
+        more_en = " and others" if len(bad) > 1 else ""
         yield Finding(
             "table-arithmetic",
             "warning",
             anchor.lineno,
             anchor.column,
             ctx.t(
-                f"{check.name}：{'＋'.join(check.left)}（{fmt(sums_l[i])}）不等于{'＋'.join(check.right)}（{fmt(sums_r[i])}）"
-                f"（第{i + 1}列{'等' if len(bad) > 1 else ''}）",
-                f"{check.name}: {' + '.join(check.left)} ({fmt(sums_l[i])}) ≠ {' + '.join(check.right)} "
-                f"({fmt(sums_r[i])}) (column {i + 1}{' and others' if len(bad) > 1 else ''})",
+                f"{check.name}：{'＋'.join(left)}（{_fmt(left_sum[i])}）不等于{'＋'.join(right)}"
+                f"（{_fmt(right_sum[i])}），相差{diff}（第{i + 1}列{more_zh}）",
+                f"{check.name}: {' + '.join(left)} ({_fmt(left_sum[i])}) ≠ {' + '.join(right)} "
+                f"({_fmt(right_sum[i])}), a difference of {diff} (column {i + 1}{more_en})",
             ),
             check.section,
             ctx.t("核对这几行的数据。", "Check the figures of these rows."),
         )
+
+
+#: What a comparison found: anchor row, left and right names, sums per column, the columns that differ.
+_Found = tuple[Line, list[str], list[str], list[float], list[float], list[int]]
+
+
+def _differing(left_sum: list[float], right_sum: list[float]) -> list[int]:
+    return [i for i in range(len(left_sum)) if abs(left_sum[i] - right_sum[i]) > 1e-9]
+
+
+def _compare_rows(check, rows: list[Line]) -> _Found | None:
+    """The rows labelled ``left`` add up, column by column, to the rows labelled ``right``."""
+    left = [_find_row(rows, label) for label in check.left]
+    right = [_find_row(rows, label) for label in check.right]
+    if any(r is None for r in left + right):
+        return None
+    columns = {len(_numbers(r.text)) for r in left + right}
+    if len(columns) != 1:
+        return None
+    width = columns.pop()
+    sums_l = [sum(_numbers(r.text)[i] for r in left) for i in range(width)]
+    sums_r = [sum(_numbers(r.text)[i] for r in right) for i in range(width)]
+    bad = _differing(sums_l, sums_r)
+    return (right[0], check.left, check.right, sums_l, sums_r, bad) if bad else None
+
+
+def _compare_items(check, rows: list[Line]) -> _Found | None:
+    """The rows from the one labelled ``left[0]`` up to the one labelled ``right[0]`` add up to it."""
+    first = next((i for i, r in enumerate(rows) if check.left[0] in _label(r.text)), None)
+    if first is None:
+        return None
+    last = next((i for i in range(first + 1, len(rows)) if check.right[0] in _label(rows[i].text)), None)
+    if last is None:
+        return None
+    items = [r for r in rows[first:last] if not _SUBTOTAL.search(_label(r.text))]
+    total = _numbers(rows[last].text)
+    if not items or any(len(_numbers(r.text)) != len(total) for r in items):
+        return None  # a row with a missing or extra cell: the columns cannot be lined up safely
+    sums = [sum(_numbers(r.text)[i] for r in items) for i in range(len(total))]
+    bad = _differing(sums, total)
+    names = [f"{check.left[0]}…（{len(items)}项）" if len(items) > 1 else check.left[0]]
+    return (rows[last], names, check.right[:1], sums, total, bad) if bad else None
+
+
+def _compare_columns(check, rows: list[Line]) -> _Found | None:
+    """In each row, every group of len(left) numbers adds up to the number after it (表四's 总计 columns)."""
+    group = len(check.left) + 1
+    for row in rows:
+        cells = [c.strip() for c in _CELL_SPLIT.split(row.text) if c.strip()]
+        values = [float(c) for c in cells if _NUMBER.fullmatch(c)]
+        if len(values) < group or len(values) % group:
+            continue
+        sums = [sum(values[g : g + group - 1]) for g in range(0, len(values), group)]
+        totals = [values[g + group - 1] for g in range(0, len(values), group)]
+        bad = [(g + 1) * group - 1 for g in _differing(sums, totals)]
+        if bad:
+            left_sum = [0.0] * len(values)
+            right_sum = [0.0] * len(values)
+            for g in range(len(sums)):
+                left_sum[(g + 1) * group - 1], right_sum[(g + 1) * group - 1] = sums[g], totals[g]
+            return (row, check.left, check.right[:1], left_sum, right_sum, bad)
+    return None
+
+
+@register(
+    Rule(
+        id="negative-count",
+        severity="error",
+        family="tables",
+        summary={"zh": "统计表中出现负数", "en": "A statistics table holds a negative count"},
+        explain={
+            "what_zh": "须含统计表的部分（requires_table）的表格行中，单元格为负数（「-1」）。件数、条数不可能为负。",
+            "what_en": "A cell of a table row in a section that requires a table (requires_table) holds a negative "
+            "number (「-1」). Counts of documents or requests cannot be negative.",
+            "why_zh": "负数是填报或公式错误，评估和督察时按数据错误扣分。",
+            "why_en": "A negative count is a data-entry or formula error; evaluators mark it down as wrong data.",
+            "fix_zh": "核对并改正该单元格。",
+            "fix_en": "Check and correct the cell.",
+        },
+        basis=XXGK_BASIS,
+        bad=_TABLE_GOOD.replace("│规章│0│0│0│", "│规章│0│-1│0│"),
+        good=_TABLE_GOOD,
+        checklist="xxgk-2021",
+    )
+)
+def negative_count(ctx: Context) -> Iterator[Finding]:
+    if ctx.match.outdated_format:
+        return
+    for sid, headings in ctx.match.by_section.items():
+        if not ctx.checklist.sections[sid].requires_table:
+            continue
+        for h in headings:
+            if h.level != 1:
+                continue
+            for line in _section_lines(ctx, h):
+                if not _is_row(line):
+                    continue
+                cells = [c.strip() for c in _CELL_SPLIT.split(line.text) if c.strip()]
+                negative = next((c for c in cells[1:] if _NEGATIVE.fullmatch(c)), None)
+                if negative is None:
+                    continue
+                yield Finding(
+                    "negative-count",
+                    "error",
+                    line.lineno,
+                    line.column_of(max(0, line.text.find(negative))),
+                    ctx.t(
+                        f"{ctx.label(sid)}统计表「{_label(line.text)}」一行出现负数「{negative}」",
+                        f"{ctx.label(sid)}: the table row “{_label(line.text)}” holds a negative count “{negative}”",
+                    ),
+                    sid,
+                    ctx.t("件数不能为负，核对该单元格。", "A count cannot be negative; check the cell."),
+                )
