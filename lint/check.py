@@ -55,6 +55,11 @@ def read_stdin(stdin_filename: str | None, lang: str) -> bytes:
     return data
 
 
+def _isatty(stream: TextIO) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
 def _previous_digest(path: str, planner: Planner):
     """The digest of last year's report, or a usage error when it cannot be read."""
     from lint.copied import digest
@@ -128,7 +133,13 @@ def run(items: list[Item], planner: Planner, opts: CheckOptions, out: TextIO, er
         transform, args = None, ()
         if opts.previous:
             transform, args = with_previous, (_previous_digest(opts.previous, planner), planner)
-        for result in stream(items, planner, opts.jobs, opts.stdin_filename, stdin_data, transform, args):
+        results = stream(items, planner, opts.jobs, opts.stdin_filename, stdin_data, transform, args)
+        if len(items) > 1 and not _isatty(target):
+            # Output goes to a file or pipe: a progress bar on stderr, when stderr is a terminal.
+            from lint.progress import track
+
+            results = track(results, len(items), "检查" if lang == "zh" else "checking", err)
+        for result in results:
             if recorder is not None:
                 recorder.add(result)
                 tally.add(result)
