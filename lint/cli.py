@@ -27,9 +27,13 @@ def _fail(message: str) -> None:
     sys.exit(EXIT_USAGE)
 
 
+#: The language of usage errors, known once the options are read (``--lang``, else REPORTLINT_LANG).
+_LANG = {"now": None}
+
+
 def _fail_problems(exc) -> None:
     """Print each ``file:line: problem`` of a checklist or configuration error and exit 2."""
-    for line in exc.format_lines():
+    for line in exc.format_lines(_LANG["now"] or _env_lang()):
         click.echo(f"reportlint: {line}", err=True)
     sys.exit(EXIT_USAGE)
 
@@ -152,6 +156,7 @@ def _settings(checklist_ref, lang, select, ignore, config_path, no_config, use_c
     from lint.checklist import ChecklistError
     from lint.runner import Planner
 
+    _LANG["now"] = lang
     config = _config(config_path, no_config)
     lang = lang or config.lang or _env_lang()
     sel = _rule_ids(select) or (frozenset(config.select) if use_config_rules else frozenset())
@@ -450,7 +455,8 @@ def checklists_show(ref, lang) -> None:
     ),
 )
 @click.argument("files", nargs=-1, required=True)
-def checklists_validate(files) -> None:
+@click.option("--lang", type=click.Choice(LANGS), default=None, help=_h("语言。  [默认：zh]", "Language.  [default: zh]"))
+def checklists_validate(files, lang) -> None:
     from lint.checklist import ChecklistError, load_file
     from lint.examples import run_examples
 
@@ -460,7 +466,7 @@ def checklists_validate(files) -> None:
             cl = load_file(f)
         except ChecklistError as exc:
             bad = True
-            for line in exc.format_lines():
+            for line in exc.format_lines(lang or _env_lang()):
                 click.echo(line)
             continue
         results = run_examples(cl)

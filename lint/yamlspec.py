@@ -41,7 +41,12 @@ class SpecError(Exception):
         self.problems = problems
         super().__init__("\n".join(self.format_lines()))
 
-    def format_lines(self) -> list[str]:
+    def format_lines(self, lang: str = "en") -> list[str]:
+        """``file:line: problem`` lines; in Chinese with ``lang="zh"`` (as the command line shows them)."""
+        if lang == "zh":
+            from lint.messages_zh import zh
+
+            return [f"{path}:{line}: {zh(msg)}" if line else f"{path}: {zh(msg)}" for path, line, msg in self.problems]
         return [f"{path}:{line}: {msg}" if line else f"{path}: {msg}" for path, line, msg in self.problems]
 
 

@@ -199,7 +199,7 @@ def test_config_fail_on_and_lang(run, in_tmp):
 def test_config_errors_exit_2_with_file_and_line(run, in_tmp, text, message):
     (in_tmp / ".reportlint.yaml").write_text(text, encoding="utf-8")
     (in_tmp / "r.txt").write_text(GOOD, encoding="utf-8")
-    result = run("check", "r.txt")
+    result = run("check", "--lang", "en", "r.txt")
     assert result.exit_code == 2
     assert f".reportlint.yaml{message}" in result.output
 
@@ -213,7 +213,7 @@ def test_pyproject_table_and_config_option(run, in_tmp):
     (in_tmp / "strict.yaml").write_text("fail-on: info\n", encoding="utf-8")
     assert run("check", "--config", "strict.yaml", "r.txt").exit_code == 1
     (in_tmp / "pyproject.toml").write_text('[tool.reportlint]\nignor = ["x"]\n', "utf-8")
-    result = run("check", "r.txt")
+    result = run("check", "--lang", "en", "r.txt")
     assert result.exit_code == 2 and "pyproject.toml:2: unknown key 'ignor'" in result.output
 
 

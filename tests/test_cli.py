@@ -112,10 +112,10 @@ def test_checklist_option(run_json, tmp_path):
 def test_bad_checklist_is_exit_2_with_location(run, tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("id: bad\nextends: fazhi-2019\nordr: []\n", "utf-8")
-    result = run("check", "--checklist", bad, seed("000"))
+    result = run("check", "--lang", "en", "--checklist", bad, seed("000"))
     assert result.exit_code == 2
     assert f"{bad}:3: unknown key 'ordr'" in result.output
-    result = run("check", "--checklist", "nope", seed("000"))
+    result = run("check", "--lang", "en", "--checklist", "nope", seed("000"))
     assert result.exit_code == 2 and "unknown checklist" in result.output
 
 
@@ -216,7 +216,7 @@ def test_checklists_commands(run, tmp_path):
     assert shown.index("1. measures") < shown.index("2. duty") < shown.index("3. shortcomings")
     bad = tmp_path / "bad.yaml"
     bad.write_text("id: x\nname: y\nsections:\n  - id: a\n    titel: z\norder: [a]\n", "utf-8")
-    result = run("checklists", "validate", bad)
+    result = run("checklists", "validate", "--lang", "en", bad)
     assert result.exit_code == 1
     assert f"{bad}:5: unknown key 'titel' in section 'a' (did you mean 'title'?)" in result.output
     good = tmp_path / "good.yaml"

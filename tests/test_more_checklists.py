@@ -268,7 +268,7 @@ def test_validate_suggests_misspelt_new_keys(run, tmp_path):
     path.write_text(
         "id: mine\nextends: xxgk-2021\nsections:\n  - id: proactive\n    requires_tables: true\n", "utf-8"
     )
-    result = run("checklists", "validate", path)
+    result = run("checklists", "validate", "--lang", "en", path)
     assert result.exit_code == 1
     assert (
         ":5: unknown key 'requires_tables' in section 'proactive' (did you mean 'requires_table'?)"

@@ -242,6 +242,14 @@ def test_no_config_ignores_the_configuration(run, in_tmp):
     assert "missing-section" in run("check", "--no-config", "r.txt").output
 
 
+def test_configuration_errors_are_chinese_by_default(run, in_tmp):
+    (in_tmp / ".reportlint.yaml").write_text("selct: [wording]\nseverity: [a]\n", encoding="utf-8")
+    (in_tmp / "r.txt").write_text(GOOD, encoding="utf-8")
+    out = run("check", "r.txt").output
+    assert ".reportlint.yaml:1: 配置中有未知的键「selct」（是否应为「select」？）" in out
+    assert ".reportlint.yaml:2: 配置中的「severity」必须是映射（键: 值）" in out
+
+
 def test_starter_config_keeps_automatic_choice(run, in_tmp):
     from tests.test_more_checklists import XXGK
 
@@ -268,7 +276,7 @@ def test_starter_config_keeps_automatic_choice(run, in_tmp):
 def test_malformed_configurations_get_a_file_line_message(run, in_tmp, text, message):
     (in_tmp / ".reportlint.yaml").write_text(text, encoding="utf-8")
     (in_tmp / "r.txt").write_text(GOOD, encoding="utf-8")
-    result = run("check", "r.txt")
+    result = run("check", "--lang", "en", "r.txt")
     if message is None:
         assert result.exit_code == 0
         return
@@ -302,18 +310,18 @@ def test_fuzzed_configurations_and_checklists_never_cause_an_internal_error(run,
         path = in_tmp / "c.yaml"
         path.write_text(base + extra, encoding="utf-8")
         result = run("checklists", "validate", str(path))
-        assert "internal error" not in result.output, (extra, result.output)
+        assert "internal error" not in result.output and "内部错误" not in result.output, (extra, result.output)
         assert result.exit_code == 1, (extra, result.output)
 
 
 def test_deep_yaml_and_oversized_yaml_are_refused(run, in_tmp):
     path = in_tmp / "c.yaml"
     path.write_text("a: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
-    result = run("checklists", "validate", str(path))
+    result = run("checklists", "validate", "--lang", "en", str(path))
     assert result.exit_code == 1 and "nested more than" in result.output
     path.write_text("a: '" + "x" * 1_100_000 + "'\n", encoding="utf-8")
     result = run("checklists", "validate", str(path))
-    assert result.exit_code == 1 and "too large" in result.output
+    assert result.exit_code == 1 and "过大" in result.output  # Chinese by default
 
 
 # --------------------------------------------------------------------------- baselines
