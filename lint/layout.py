@@ -536,12 +536,8 @@ class _Resolver:
             out["numbered"] = num is not None and num.get(f"{_W}val") not in (None, "0")
         return out
 
-    def style(self, sid: str | None) -> tuple[dict, dict]:
-        """(run properties, paragraph properties) of a style with its ``basedOn`` chain, document defaults
-        under it.  Cached: each style is resolved once."""
-        key = sid or ""
-        if key in self._cache:
-            return self._cache[key]
+    def _chain(self, sid: str | None) -> list:
+        """The style and its ``basedOn`` ancestors, nearest first; a cycle is cut and noted."""
         chain: list = []
         seen: set[str] = set()
         current = sid
@@ -553,34 +549,29 @@ class _Resolver:
             chain.append(self.styles[current])
             based = self.styles[current].find(f"{_W}basedOn")
             current = based.get(f"{_W}val") if based is not None else None
-        r, p = dict(self.doc_r), dict(self.doc_p)
-        for s in reversed(chain):
-            r = self._rpr(s.find(f"{_W}rPr"), r)
-            p = self._ppr(s.find(f"{_W}pPr"), p)
-        self._cache[key] = (r, p)
-        return r, p
+        return chain
+
+    def style(self, sid: str | None) -> tuple[dict, dict]:
+        """(run properties, paragraph properties) of a paragraph style with its ``basedOn`` chain, document
+        defaults under it.  Cached: each style is resolved once."""
+        key = sid or ""
+        if key not in self._cache:
+            r, p = dict(self.doc_r), dict(self.doc_p)
+            for s in reversed(self._chain(sid)):
+                r = self._rpr(s.find(f"{_W}rPr"), r)
+                p = self._ppr(s.find(f"{_W}pPr"), p)
+            self._cache[key] = (r, p)
+        return self._cache[key]
 
     def char_style(self, sid: str) -> dict:
-        """Run properties a character style adds (its own chain only, without document defaults)."""
+        """Run properties a character style sets (its own chain, without document defaults).  Cached."""
         key = "\x00" + sid
-        if key in self._cache:
-            return self._cache[key][0]
-        chain: list = []
-        seen: set[str] = set()
-        current: str | None = sid
-        while current and current in self.styles:
-            if current in seen:
-                self.notes.append(f"style '{sid}': basedOn cycle at '{current}'")
-                break
-            seen.add(current)
-            chain.append(self.styles[current])
-            based = self.styles[current].find(f"{_W}basedOn")
-            current = based.get(f"{_W}val") if based is not None else None
-        r: dict = {}
-        for s in reversed(chain):
-            r = self._rpr(s.find(f"{_W}rPr"), r)
-        self._cache[key] = (r, {})
-        return r
+        if key not in self._cache:
+            r: dict = {}
+            for s in reversed(self._chain(sid)):
+                r = self._rpr(s.find(f"{_W}rPr"), r)
+            self._cache[key] = (r, {})
+        return self._cache[key][0]
 
     def paragraph(self, p, number: int, section: int) -> Para:
         ppr = p.find(f"{_W}pPr")
@@ -588,7 +579,7 @@ class _Resolver:
         if ppr is not None:
             ps = ppr.find(f"{_W}pStyle")
             sid = ps.get(f"{_W}val") if ps is not None else None
-        style_r, style_p = self.style(sid or self.default_para)
+        style_r, style_p = self.style(sid if sid in self.styles else self.default_para)
         props = self._ppr(ppr, style_p)
         runs: list[Run] = []
         for r in _runs(p):

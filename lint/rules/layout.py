@@ -38,7 +38,7 @@ _ROLE_NAMES = {
     "heading2": ("二级标题", "level-2 headings"),
     "heading3": ("三级标题", "level-3 headings"),
     "heading4": ("四级标题", "level-4 headings"),
-    "signature": ("发文机关署名", "signature"),
+    "signature": ("发文机关署名和成文日期", "signature and date"),
     "date": ("成文日期", "date"),
 }
 _SIZES = {42: "初号", 36: "小初", 26: "一号", 24: "小一", 22: "二号", 18: "小二", 16: "三号", 15: "小三",
@@ -152,24 +152,26 @@ def _span(para, role) -> tuple[int, int | None]:
     return 0, lead + role.head_chars
 
 
-def _font_findings(ctx: Context, rule: str, wanted: tuple[str, ...]) -> Iterator[Finding]:
-    """Font and size problems of the paragraphs with the roles in ``wanted``: one finding per role and kind."""
+def _font_findings(ctx: Context, rule: str, groups: tuple[tuple[str, ...], ...]) -> Iterator[Finding]:
+    """Font and size problems of the paragraphs in each group of roles: one finding per group and kind
+    (the group is named after its first role)."""
     setup = _setup(ctx)
     if setup is None:
         return
     _, profile, roles, paras = setup
     en = ctx.lang == "en"
-    for role_id in wanted:
-        spec = profile.roles.get(role_id)
-        if spec is None:
+    for group in groups:
+        specs = {r: profile.roles[r] for r in group if r in profile.roles}
+        if not specs:
             continue
-        name = _ROLE_NAMES[role_id][1 if en else 0]
+        name = _ROLE_NAMES[group[0]][1 if en else 0]
         bad_font: list[int] = []
         fonts_found: list[str] = []
         bad_size: list[int] = []
         sizes_found: list[str] = []
         for number, role in roles.items():
-            if role.role != role_id or number not in paras:
+            spec = specs.get(role.role)
+            if spec is None or number not in paras:
                 continue
             para = paras[number]
             start, end = _span(para, role)
@@ -186,7 +188,8 @@ def _font_findings(ctx: Context, rule: str, wanted: tuple[str, ...]) -> Iterator
                 if abs(top_size - spec.size_pt) > 0.25:
                     bad_size.append(number)
                     sizes_found.append(_size_name(top_size, en))
-        want_font = spec.fonts[0] if spec.fonts else ""
+        first = next(iter(specs.values()))
+        want_font = first.fonts[0] if first.fonts else ""
         if bad_font:
             yield _grouped(
                 ctx,
@@ -197,8 +200,8 @@ def _font_findings(ctx: Context, rule: str, wanted: tuple[str, ...]) -> Iterator
                 f"把{name}的中文字体设为「{want_font}」（可用 reportlint fix --layout）。",
                 f"Set the East Asian font of the {name} to {want_font} (reportlint fix --layout does it).",
             )
-        if bad_size:
-            want = _size_name(spec.size_pt, en)
+        if bad_size and first.size_pt:
+            want = _size_name(first.size_pt, en)
             yield _grouped(
                 ctx,
                 rule,
@@ -382,7 +385,7 @@ def layout_margins(ctx: Context) -> Iterator[Finding]:
     )
 )
 def layout_title_font(ctx: Context) -> Iterator[Finding]:
-    yield from _font_findings(ctx, "layout-title-font", ("title",))
+    yield from _font_findings(ctx, "layout-title-font", (("title",),))
 
 
 @register(
@@ -411,7 +414,7 @@ def layout_title_font(ctx: Context) -> Iterator[Finding]:
     )
 )
 def layout_heading_font(ctx: Context) -> Iterator[Finding]:
-    yield from _font_findings(ctx, "layout-heading-font", ("heading1", "heading2", "heading3", "heading4"))
+    yield from _font_findings(ctx, "layout-heading-font", (("heading1",), ("heading2",), ("heading3",), ("heading4",)))
 
 
 @register(
@@ -444,7 +447,8 @@ def layout_heading_font(ctx: Context) -> Iterator[Finding]:
     )
 )
 def layout_body_font(ctx: Context) -> Iterator[Finding]:
-    yield from _font_findings(ctx, "layout-body-font", ("body", "addressee", "signature", "date"))
+    # Everything set in the body font is one group: the body text, the addressee, the signature and date.
+    yield from _font_findings(ctx, "layout-body-font", (("body", "addressee", "signature", "date"),))
 
 
 # --------------------------------------------------------------------------- paragraphs
@@ -554,7 +558,8 @@ def layout_alignment(ctx: Context) -> Iterator[Finding]:
         return
     _, profile, roles, paras = setup
     en = ctx.lang == "en"
-    for role_id in ("title", "body", "addressee", "signature", "date"):
+    for group in (("title",), ("body",), ("addressee",), ("signature", "date")):
+        role_id = group[0]
         spec = profile.roles.get(role_id)
         if spec is None or spec.align is None:
             continue
@@ -562,7 +567,7 @@ def layout_alignment(ctx: Context) -> Iterator[Finding]:
         bad: list[int] = []
         found: list[str] = []
         for number, role in roles.items():
-            if role.role != role_id or number not in paras:
+            if role.role not in group or number not in paras:
                 continue
             para = paras[number]
             if para.align in accepted:
