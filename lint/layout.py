@@ -795,14 +795,26 @@ def extract(document) -> LayoutModel:
 
 @dataclass(frozen=True)
 class ParagraphRole:
-    """The role of a paragraph; ``head_chars``: for a run-in heading, how many characters the heading
-    itself takes (the rest of the paragraph is body text)."""
+    """The role of a paragraph; ``head_chars``: for a run-in heading, how many characters of the paragraph's
+    text (leading blanks included) the heading takes; the rest is body text."""
 
     role: str
     head_chars: int | None = None
 
 
 _DATE_LINE = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$")
+
+
+def _head_chars(line, inline_body: str) -> int:
+    """Where a run-in heading's body text starts, as an index into the paragraph's own text (``raw``)."""
+    from lint.normalize import clean_line
+
+    body_at = len(line.text) - len(inline_body)  # in the cleaned text, which may start with a list label
+    cleaned, _, positions = clean_line(line.raw)
+    k = body_at - (len(line.text) - len(cleaned))
+    if positions and len(positions) == len(cleaned) and 0 <= k < len(positions):
+        return positions[k]
+    return max(1, len(line.raw.rstrip()) - len(inline_body))
 
 
 def roles_from_outline(outline) -> dict[int, ParagraphRole]:
@@ -849,11 +861,7 @@ def roles_from_outline(outline) -> dict[int, ParagraphRole]:
         elif i in heads:
             h = heads[i]
             level = min(max(h.level, 1), 4)
-            head = None
-            if h.inline_body:
-                raw = ln.raw.strip()
-                head = max(1, len(raw) - len(h.inline_body))
-            roles[ln.lineno] = ParagraphRole(f"heading{level}", head)
+            roles[ln.lineno] = ParagraphRole(f"heading{level}", _head_chars(ln, h.inline_body) if h.inline_body else None)
         elif i in closing:
             roles[ln.lineno] = ParagraphRole(closing[i])
         else:

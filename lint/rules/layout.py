@@ -46,7 +46,7 @@ _SIZES = {42: "初号", 36: "小初", 26: "一号", 24: "小一", 22: "二号", 
 
 
 def _docx_example(zh: str) -> str:
-    return f"（.docx 版式，文字任意）\n{zh}\n"
+    return f"（.docx 版式 / .docx layout）\n{zh}\n"
 
 
 # --------------------------------------------------------------------------- shared helpers
@@ -146,10 +146,7 @@ def _sizes(para, start: int = 0, end: int | None = None) -> list[float]:
 
 def _span(para, role) -> tuple[int, int | None]:
     """The characters of a paragraph a role's layout applies to: a run-in heading's own characters only."""
-    if role.head_chars is None:
-        return 0, None
-    lead = len(para.text) - len(para.text.lstrip())
-    return 0, lead + role.head_chars
+    return 0, role.head_chars
 
 
 def _font_findings(ctx: Context, rule: str, groups: tuple[tuple[str, ...], ...]) -> Iterator[Finding]:
