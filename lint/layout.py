@@ -135,10 +135,18 @@ def builtin_profile_ids() -> list[str]:
     return sorted(p.stem for p in builtin_profile_dir().glob("*.yaml"))
 
 
-def _validate(data, path: str) -> list:
+def _check_keys(data, allowed: dict, where: str, path: str, problems: list) -> None:
+    """Unknown keys and scalar types, through the shared helper; keys whose value must be a mapping
+    (``object`` in ``allowed``) are checked by the caller."""
     spec = _spec()
+    view = spec._Map({k: v for k, v in data.items() if allowed.get(k) is not object})
+    view.line, view.key_lines = data.line, data.key_lines
+    spec._check_keys(view, allowed, where, path, problems)
+
+
+def _validate(data, path: str) -> list:
     problems: list = []
-    spec._check_keys(data, TOP_KEYS, "the layout profile", path, problems)
+    _check_keys(data, TOP_KEYS, "the layout profile", path, problems)
     if "id" not in data:
         problems.append((path, data.line, "missing required key 'id'"))
     for key, keys in SUB_KEYS.items():
@@ -148,7 +156,7 @@ def _validate(data, path: str) -> list:
         if not isinstance(value, dict):
             problems.append((path, data.key_lines[key], f"'{key}' must be a mapping"))
             continue
-        spec._check_keys(value, keys, f"'{key}'", path, problems)
+        _check_keys(value, keys, f"'{key}'", path, problems)
         for k, v in value.items():
             if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 0:
                 problems.append((path, value.key_lines[k], f"'{k}' in '{key}' must not be negative"))
@@ -157,14 +165,14 @@ def _validate(data, path: str) -> list:
         if not isinstance(roles, dict):
             problems.append((path, data.key_lines["roles"], "'roles' must be a mapping of role → layout"))
         else:
-            spec._check_keys(roles, dict.fromkeys(ROLES, object), "'roles'", path, problems)
+            _check_keys(roles, dict.fromkeys(ROLES, object), "'roles'", path, problems)
             for role, entry in roles.items():
                 if role not in ROLES:
                     continue
                 if not isinstance(entry, dict):
                     problems.append((path, roles.key_lines[role], f"role '{role}' must be a mapping"))
                     continue
-                spec._check_keys(entry, ROLE_KEYS, f"role '{role}'", path, problems)
+                _check_keys(entry, ROLE_KEYS, f"role '{role}'", path, problems)
                 align = entry.get("align")
                 if isinstance(align, str) and align not in ALIGNS:
                     problems.append(
@@ -239,6 +247,9 @@ def load_profile_file(path: str | Path) -> Profile:
     missing += [f"line_pitch.{k}" for k in ("pt", "min_pt", "max_pt") if k not in raw.get("line_pitch", {})]
     if missing:
         raise _spec().ChecklistError([(str(path), None, f"missing required key(s): {', '.join(missing)}")])
+    pitch = raw["line_pitch"]
+    if not pitch["min_pt"] <= pitch["pt"] <= pitch["max_pt"]:
+        raise _spec().ChecklistError([(str(path), None, "'line_pitch' needs min_pt ≤ pt ≤ max_pt")])
     roles = {
         role: RoleSpec(
             fonts=tuple(entry.get("fonts", ())),

@@ -131,6 +131,10 @@ def test_province_profile_changes_findings(tmp_path, good_docx):
         ("id: x\nextends: x.yaml\n", "cycle"),
         ("id: x\npaper:\n  width_mm: 210\n", "missing required key(s): margins"),
         ("id: x\n  bad: [\n", "invalid YAML"),
+        ("id: x\nextends: gbt9704-2012\npaper: true\n", "'paper' must be a mapping"),
+        ("id: x\nextends: gbt9704-2012\nroles:\n  body: 16\n", "role 'body' must be a mapping"),
+        ("id: x\nextends: gbt9704-2012\nroles:\n  body:\n    fonts: [仿宋, '']\n", "non-empty strings"),
+        ("id: x\nextends: gbt9704-2012\nline_pitch:\n  pt: 35\n", "min_pt ≤ pt ≤ max_pt"),
     ],
 )
 def test_bad_profiles_name_file_and_problem(tmp_path, text, message):
