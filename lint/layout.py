@@ -679,44 +679,48 @@ def iter_paragraphs(body):
             yield number, element
 
 
+def _footer_info_paragraph(p) -> tuple[bool, float | None, bool]:
+    """(has a PAGE field, size of the number, 一字线 on both sides) of one footer paragraph."""
+    chunks: list[str] = []
+    size: float | None = None
+    found = False
+    in_field = 0
+    instr = ""
+    for el in p.iter(f"{_W}fldSimple", f"{_W}fldChar", f"{_W}instrText", f"{_W}t"):
+        if el.tag == f"{_W}fldSimple":
+            if re.search(r"\bPAGE\b", el.get(f"{_W}instr", "")):
+                found = True
+                chunks.append("#")
+                sz = el.find(f".//{_W}sz")
+                if sz is not None and _int(sz.get(f"{_W}val")):
+                    size = _int(sz.get(f"{_W}val")) / 2
+        elif el.tag == f"{_W}fldChar":
+            kind = el.get(f"{_W}fldCharType")
+            if kind == "begin":
+                in_field += 1
+                instr = ""
+            elif kind == "separate" and re.search(r"\bPAGE\b", instr):
+                found = True
+                chunks.append("#")
+                sz = el.getparent().find(f"{_W}rPr/{_W}sz")
+                if sz is not None and _int(sz.get(f"{_W}val")):
+                    size = _int(sz.get(f"{_W}val")) / 2
+            elif kind == "end":
+                in_field = max(0, in_field - 1)
+        elif el.tag == f"{_W}instrText":
+            instr += el.text or ""
+        elif el.tag == f"{_W}t" and not in_field and el.getparent().getparent().tag != f"{_W}fldSimple":
+            chunks.append(el.text or "")
+    dashes = found and bool(re.search(rf"[{_DASH}]\s*#\s*[{_DASH}]", "".join(chunks)))
+    return found, size, dashes
+
+
 def _footer_info(part) -> tuple[bool, float | None, bool]:
     """(has a PAGE field, size of the number, 一字线 on both sides) of a footer part."""
-    root = part.element
-    for p in root.iter(f"{_W}p"):
-        chunks: list[str] = []
-        size: float | None = None
-        found = False
-        in_field = 0
-        instr = ""
-        for el in p.iter(f"{_W}fldSimple", f"{_W}fldChar", f"{_W}instrText", f"{_W}t"):
-            if el.tag == f"{_W}fldSimple":
-                if re.search(r"\bPAGE\b", el.get(f"{_W}instr", "")):
-                    found = True
-                    chunks.append("#")
-                    sz = el.find(f".//{_W}sz")
-                    size = _int(sz.get(f"{_W}val")) / 2 if sz is not None and _int(sz.get(f"{_W}val")) else size
-            elif el.tag == f"{_W}fldChar":
-                kind = el.get(f"{_W}fldCharType")
-                if kind == "begin":
-                    in_field += 1
-                    instr = ""
-                elif kind == "separate" and re.search(r"\bPAGE\b", instr):
-                    found = True
-                    chunks.append("#")
-                    run = el.getparent()
-                    sz = run.find(f"{_W}rPr/{_W}sz")
-                    if sz is not None and _int(sz.get(f"{_W}val")):
-                        size = _int(sz.get(f"{_W}val")) / 2
-                elif kind == "end":
-                    in_field = max(0, in_field - 1)
-            elif el.tag == f"{_W}instrText":
-                instr += el.text or ""
-            elif el.tag == f"{_W}t" and not in_field and el.getparent().getparent().tag != f"{_W}fldSimple":
-                chunks.append(el.text or "")
-        if found:
-            line = "".join(chunks)
-            dashes = bool(re.search(rf"[{_DASH}]\s*#\s*[{_DASH}]", line))
-            return True, size, dashes
+    for p in part.element.iter(f"{_W}p"):
+        info = _footer_info_paragraph(p)
+        if info[0]:
+            return info
     return False, None, False
 
 
@@ -1072,6 +1076,64 @@ def _page_number_paragraph(spec: dict, align: str, indent_chars: float):
     )
 
 
+def _page_field(p):
+    """(first, last) element of the PAGE field in a footer paragraph (a ``w:fldSimple``, or the runs from
+    ``begin`` to ``end`` of a complex field), or None."""
+    for simple in p.iter(f"{_W}fldSimple"):
+        if re.search(r"\bPAGE\b", simple.get(f"{_W}instr", "")):
+            return simple, simple
+    runs = [r for r in p.iter(f"{_W}r")]
+    for i, r in enumerate(runs):
+        begin = r.find(f"{_W}fldChar")
+        if begin is None or begin.get(f"{_W}fldCharType") != "begin":
+            continue
+        instr = ""
+        for j in range(i + 1, len(runs)):
+            ch = runs[j].find(f"{_W}fldChar")
+            instr += "".join(t.text or "" for t in runs[j].iterfind(f"{_W}instrText"))
+            if ch is not None and ch.get(f"{_W}fldCharType") == "end":
+                if re.search(r"\bPAGE\b", instr):
+                    return r, runs[j]
+                break
+    return None
+
+
+def _restyle_page_number(footer, spec: dict) -> None:
+    """An existing page number: the profile's size on its runs, and the 一字线 around it when missing."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    for p in footer.iter(f"{_W}p"):
+        field_span = _page_field(p)
+        if field_span is None:
+            continue
+        size = spec.get("size_pt")
+        if size:
+            for r in p.iter(f"{_W}r"):
+                rpr = r.get_or_add_rPr()
+                for tag in ("sz", "szCs"):
+                    _set_attrs(rpr, tag, {"val": str(round(size * 2))})
+                _sort_rpr(rpr)
+        if spec.get("dashes") and not _footer_info_paragraph(p)[2]:
+            first, last = field_span
+            half = round((size or 14) * 2)
+            rpr = f'<w:rPr><w:sz w:val="{half}"/><w:szCs w:val="{half}"/></w:rPr>'
+            first.addprevious(parse_xml(f'<w:r {nsdecls("w")}>{rpr}<w:t xml:space="preserve">— </w:t></w:r>'))
+            last.addnext(parse_xml(f'<w:r {nsdecls("w")}>{rpr}<w:t xml:space="preserve"> —</w:t></w:r>'))
+        return
+
+
+def _new_footer(footer):
+    """The footer's element, made the section's own; a new footer's empty paragraph is dropped (it would push
+    the page number off its line)."""
+    if footer.is_linked_to_previous:
+        footer.is_linked_to_previous = False
+        for p in list(footer._element.iterfind(f"{_W}p")):
+            if not "".join(t.text or "" for t in p.iter(f"{_W}t")).strip():
+                footer._element.remove(p)
+    return footer._element
+
+
 def _add_page_numbers(document, profile: Profile) -> None:
     """Give every section a 「— 1 —」 footer when its default footer has no page number: right-aligned on odd
     pages and left-aligned on even pages (GB/T 9704-2012 7.5) when the document has no headers that separate
@@ -1085,20 +1147,19 @@ def _add_page_numbers(document, profile: Profile) -> None:
         if not s.header.is_linked_to_previous
     )
     both = not headers_in_use or document.settings.odd_and_even_pages_header_footer
+    added_even = False
     for i, section in enumerate(document.sections):
         footer = section.footer
         if footer.is_linked_to_previous and i > 0:
             continue
         if not footer.is_linked_to_previous and _footer_info(footer.part)[0]:
+            _restyle_page_number(footer._element, spec)
             continue
-        if footer.is_linked_to_previous:
-            footer.is_linked_to_previous = False
-        footer._element.append(_page_number_paragraph(spec, "right", 1))
+        _new_footer(footer).append(_page_number_paragraph(spec, "right", 1))
         if both:
-            even = section.even_page_footer
-            even.is_linked_to_previous = False
-            even._element.append(_page_number_paragraph(spec, "left", 1))
-    if both:
+            _new_footer(section.even_page_footer).append(_page_number_paragraph(spec, "left", 1))
+            added_even = True
+    if added_even:
         document.settings.odd_and_even_pages_header_footer = True
 
 

@@ -564,6 +564,31 @@ def test_page_number_without_dashes_or_wrong_size(good_docx):
     d.save(out)
     (f,) = layout_findings(out.getvalue())
     assert f.rule == "layout-page-number" and "五号（10.5磅）" in f.message and "一字线" in f.message
+    # fix --layout restyles the existing number instead of adding a second one.
+    fixed = laid_out(out.getvalue())
+    assert layout_findings(fixed) == []
+    footer = docx.Document(io.BytesIO(fixed)).sections[0].footer._element
+    assert len([i for i in footer.iter(f"{W}instrText") if "PAGE" in (i.text or "")]) == 1
+
+
+def test_simple_page_field_recognised():
+    import docx
+    from docx.oxml import parse_xml
+
+    d = docx.Document(io.BytesIO(docx_bytes(GOOD.split("\n"), table=False)))
+    footer = d.sections[0].footer
+    footer.is_linked_to_previous = False
+    footer._element.append(
+        parse_xml(
+            f'<w:p xmlns:w="{layout._W_NS}"><w:r><w:rPr><w:sz w:val="28"/></w:rPr><w:t xml:space="preserve">— </w:t>'
+            '</w:r><w:fldSimple w:instr=" PAGE \\* MERGEFORMAT "><w:r><w:rPr><w:sz w:val="28"/></w:rPr><w:t>1</w:t>'
+            '</w:r></w:fldSimple><w:r><w:t xml:space="preserve"> —</w:t></w:r></w:p>'
+        )
+    )
+    out = io.BytesIO()
+    d.save(out)
+    section = read_bytes(out.getvalue(), "r.docx").layout.sections[0]
+    assert (section.page_number, section.page_number_size_pt, section.page_number_dashes) == (True, 14, True)
 
 
 def test_model_is_picklable_and_a_layout_failure_never_stops_reading(monkeypatch, good_docx):
