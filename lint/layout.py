@@ -715,12 +715,18 @@ def _footer_info_paragraph(p) -> tuple[bool, float | None, bool]:
     return found, size, dashes
 
 
-def _footer_info(part) -> tuple[bool, float | None, bool]:
-    """(has a PAGE field, size of the number, 一字线 on both sides) of a footer part."""
+def _footer_info(part, resolver: _Resolver | None = None) -> tuple[bool, float | None, bool]:
+    """(has a PAGE field, size of the number, 一字线 on both sides) of a footer part.  With a resolver the
+    size is the number's effective size (styles included), else only a size set on the field's run."""
     for p in part.element.iter(f"{_W}p"):
-        info = _footer_info_paragraph(p)
-        if info[0]:
-            return info
+        found, size, dashes = _footer_info_paragraph(p)
+        if not found:
+            continue
+        if resolver is not None:
+            digits = [r for r in resolver.paragraph(p, 0, 0).runs if any(c.isdigit() for c in r.text)]
+            if digits:
+                size = digits[0].size_pt
+        return found, size, dashes
     return False, None, False
 
 
@@ -741,7 +747,9 @@ def _sections(document, body) -> list[tuple[int, Any]]:
     return out
 
 
-def _page_section(document, first: int, sect, previous: PageSection | None, footer_cache: dict) -> PageSection:
+def _page_section(
+    document, first: int, sect, previous: PageSection | None, footer_cache: dict, resolver: _Resolver
+) -> PageSection:
     def mm(el, attr: str, default: float) -> float:
         v = _int(el.get(f"{_W}{attr}")) if el is not None else None
         return v * _MM_PER_TWIP if v is not None else default
@@ -763,7 +771,7 @@ def _page_section(document, first: int, sect, previous: PageSection | None, foot
         rid = ref.get(f"{{{_R_NS}}}id")
         if rid not in footer_cache:
             try:
-                footer_cache[rid] = _footer_info(document.part.related_parts[rid])
+                footer_cache[rid] = _footer_info(document.part.related_parts[rid], resolver)
             except Exception:  # noqa: BLE001 - a broken reference: no page number
                 footer_cache[rid] = (False, None, False)
         page_number, pn_size, pn_dashes = footer_cache[rid]
@@ -792,7 +800,8 @@ def extract(document) -> LayoutModel:
     sections: list[PageSection] = []
     footer_cache: dict = {}
     for first, sect in _sections(document, body):
-        sections.append(_page_section(document, first, sect, sections[-1] if sections else None, footer_cache))
+        previous = sections[-1] if sections else None
+        sections.append(_page_section(document, first, sect, previous, footer_cache, resolver))
     starts = [s.first_paragraph for s in sections]
     paragraphs: dict[int, Para] = {}
     index = 0

@@ -571,6 +571,33 @@ def test_page_number_without_dashes_or_wrong_size(good_docx):
     assert len([i for i in footer.iter(f"{W}instrText") if "PAGE" in (i.text or "")]) == 1
 
 
+def test_page_number_size_from_the_footer_style(good_docx):
+    import docx
+
+    d = docx.Document(io.BytesIO(good_docx))
+    footer = d.sections[0].footer._element
+    for sz in list(footer.iter(f"{W}sz")):
+        sz.getparent().remove(sz)
+    d.styles["Footer"].font.size = __import__("docx.shared", fromlist=["Pt"]).Pt(9)
+    out = io.BytesIO()
+    d.save(out)
+    assert read_bytes(out.getvalue(), "r.docx").layout.sections[0].page_number_size_pt == 9
+
+
+def test_centred_body_line_is_taken_as_meant(good_docx):
+    import docx
+
+    d = docx.Document(io.BytesIO(good_docx))
+    (p,) = _paras_of(d, _role(roles_of(good_docx), "body")[:1])
+    p._p.pPr.find(f"{W}jc").set(f"{W}val", "center")
+    ind = p._p.pPr.find(f"{W}ind")
+    ind.set(f"{W}firstLine", "0")
+    ind.set(f"{W}firstLineChars", "0")
+    out = io.BytesIO()
+    d.save(out)
+    assert layout_findings(out.getvalue()) == []
+
+
 def test_simple_page_field_recognised():
     import docx
     from docx.oxml import parse_xml

@@ -458,10 +458,11 @@ def layout_body_font(ctx: Context) -> Iterator[Finding]:
         ("段落首行未缩进两字", "Paragraphs are not indented by two characters"),
         (
             "正文和各级标题每个自然段首行左空二字（首行缩进2字符，或段首两个全角空格），回行顶格；主送机关顶格。"
-            "自动编号的段落（缩进由编号定义）不检查。",
+            "自动编号的段落（缩进由编号定义）和居中、右对齐的正文段落不检查。",
             "Every paragraph of body text and headings starts indented by two characters (a first-line indent of "
             "2 characters, or two full-width spaces) and wraps flush left; the addressee is flush left. Paragraphs "
-            "with automatic numbering (indented by their list definition) are not checked.",
+            "with automatic numbering (indented by their list definition) and centred or right-aligned body "
+            "paragraphs are not checked.",
         ),
         (
             "首行缩进两字是公文正文的排版要求，缩进不一致的文档显得杂乱。",
@@ -492,8 +493,8 @@ def layout_indent(ctx: Context) -> Iterator[Finding]:
             if role.role not in role_ids or number not in paras or spec is None or spec.indent_chars is None:
                 continue
             para = paras[number]
-            if para.numbered:
-                continue
+            if para.numbered or (role.role == "body" and para.align in ("center", "right")):
+                continue  # list indents come from the list; a centred line (a caption) is set on purpose
             want = spec.indent_chars
             got = para.first_indent_chars()
             if abs(got - want) > 0.3:
@@ -529,11 +530,12 @@ _ALIGN_NAMES = {
         "warning",
         ("标题、正文或落款对齐方式不符", "The title, body or signature is not aligned as the standard says"),
         (
-            "标题居中；正文两端对齐（撑满版心）；主送机关左顶格；发文机关署名和成文日期居右（右对齐，或缩进到版心右半部）。"
-            "各级标题不检查。",
-            "The title is centred; the body is justified (lines fill the type area); the addressee is flush left; "
-            "the signature and date stand on the right (right-aligned, or indented into the right half). "
-            "Headings are not checked.",
+            "标题居中；正文两端对齐（撑满版心），报告左对齐的正文段落（居中、右对齐的段落视为有意为之，如表题）；"
+            "主送机关左顶格；发文机关署名和成文日期居右（右对齐，或缩进到版心右半部）。各级标题不检查。",
+            "The title is centred; the body is justified (lines fill the type area): left-aligned body paragraphs "
+            "are reported (centred or right-aligned ones, such as captions, are taken as meant); the addressee is "
+            "flush left; the signature and date stand on the right (right-aligned, or indented into the right "
+            "half). Headings are not checked.",
         ),
         (
             "左对齐的正文右边参差不齐，不能撑满版心；标题不居中、落款不居右都与公文格式不符。",
@@ -567,8 +569,8 @@ def layout_alignment(ctx: Context) -> Iterator[Finding]:
             if role.role not in group or number not in paras:
                 continue
             para = paras[number]
-            if para.align in accepted:
-                continue
+            if para.align in accepted or (role_id == "body" and para.align in ("center", "right")):
+                continue  # a centred or right-aligned line in the body (a caption, a note) is set on purpose
             if spec.align == "right" and para.first_indent_chars() >= 10:
                 continue  # pushed to the right half by an indent
             bad.append(number)
