@@ -672,3 +672,71 @@ def test_libreoffice_converted_seeds(prefix, libreoffice_seeds):
     fixed = laid_out(data)
     assert layout_findings(fixed) == []
     assert paragraph_texts(fixed) == paragraph_texts(data)
+
+
+def test_template_document_laid_out_through_styles_passes():
+    """A template as drafters get it: the layout lives in the styles (Normal: 仿宋_GB2312 16 pt, exactly
+    28 pt, 2-character indent, justified; heading styles 黑体/楷体), runs carry no formatting at all."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.shared import Mm
+
+    ns = layout._W_NS
+    d = docx.Document()
+    s = d.sections[0]
+    s.page_width, s.page_height = Mm(210), Mm(297)
+    s.top_margin, s.bottom_margin, s.left_margin, s.right_margin = Mm(37), Mm(35), Mm(28), Mm(26)
+    normal = d.styles["Normal"].element
+    for tag in ("pPr", "rPr"):
+        old = normal.find(f"{W}{tag}")
+        if old is not None:
+            normal.remove(old)
+    normal.append(
+        parse_xml(
+            f'<w:pPr xmlns:w="{ns}"><w:spacing w:before="0" w:after="0" w:line="560" w:lineRule="exact"/>'
+            '<w:ind w:firstLineChars="200" w:firstLine="640"/><w:jc w:val="both"/></w:pPr>'
+        )
+    )
+    normal.append(
+        parse_xml(
+            f'<w:rPr xmlns:w="{ns}"><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" '
+            'w:eastAsia="仿宋_GB2312"/><w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr>'
+        )
+    )
+    styles = d.styles.element
+    for sid, extra in (
+        ("GWTitle", '<w:pPr><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/>'
+         '</w:pPr><w:rPr><w:rFonts w:eastAsia="方正小标宋简体"/><w:sz w:val="44"/></w:rPr>'),
+        ("GW1", '<w:rPr><w:rFonts w:eastAsia="黑体"/></w:rPr>'),
+        ("GW2", '<w:rPr><w:rFonts w:eastAsia="楷体_GB2312"/></w:rPr>'),
+    ):  # fmt: skip
+        styles.append(
+            parse_xml(
+                f'<w:style xmlns:w="{ns}" w:type="paragraph" w:styleId="{sid}"><w:name w:val="{sid}"/>'
+                f'<w:basedOn w:val="Normal"/>{extra}</w:style>'
+            )
+        )
+    for line in GOOD.split("\n"):
+        style = (
+            "GWTitle" if line.endswith("报告") else "GW1" if line[:2] in ("一、", "二、", "三、", "四、") else None
+        )
+        if line.startswith("（一）"):
+            p = d.add_paragraph(style="GW2")
+            p.add_run("（一）加强组织领导。")
+            body = p.add_run(line[len("（一）加强组织领导。") :])
+            body._r.get_or_add_rPr().get_or_add_rFonts().set(f"{W}eastAsia", "仿宋_GB2312")
+        else:
+            d.add_paragraph(line, style=style)
+    footer = d.sections[0].footer
+    footer.is_linked_to_previous = False
+    footer._element.append(layout._page_number_paragraph(layout.load_profile().page_number, "right", 1))
+    out = io.BytesIO()
+    d.save(out)
+    assert {r.role for r in roles_of(out.getvalue()).values()} >= {"title", "heading1", "heading2", "body"}
+    assert layout_findings(out.getvalue()) == []
+    # The same template with its level-1 heading style in 宋体 is caught.
+    styles.find(f"{W}style[@{W}styleId='GW1']/{W}rPr/{W}rFonts").set(f"{W}eastAsia", "宋体")
+    out = io.BytesIO()
+    d.save(out)
+    (f,) = layout_findings(out.getvalue())
+    assert f.rule == "layout-heading-font" and "一级标题字体为「宋体」" in f.message and "共4段" in f.message
