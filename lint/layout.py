@@ -115,6 +115,19 @@ class Profile:
     path: str = ""
 
 
+def _lead_chars(text: str) -> float:
+    """Width of the blanks a paragraph starts with, in characters (a full-width space is one)."""
+    lead = 0.0
+    for ch in text:
+        if ch == "\u3000":
+            lead += 1
+        elif ch in " \u00a0":
+            lead += 0.5
+        else:
+            break
+    return lead
+
+
 def _norm_font(name: str) -> str:
     return re.sub(r"\s+", "", name).casefold()
 
@@ -341,14 +354,7 @@ class Para:
 
     def first_indent_chars(self) -> float:
         """First-line indent in characters of the paragraph's size, leading blanks included."""
-        lead = 0.0
-        for ch in self.text:
-            if ch == "\u3000":
-                lead += 1
-            elif ch in " \u00a0":
-                lead += 0.5
-            else:
-                break
+        lead = _lead_chars(self.text)
         return self._chars(self.first_line_chars, self.first_line_twips) + self._chars(self.left_chars, self.left_twips) + lead
 
     def right_indent_chars(self) -> float:
@@ -900,16 +906,14 @@ def _twips_mm(mm: float) -> int:
     return round(mm * 1440 / 25.4)
 
 
-def _set_attrs(parent, tag: str, attrs: dict[str, str | None], first: bool = False):
+def _set_attrs(parent, tag: str, attrs: dict[str, str | None]):
+    """Set (None: remove) attributes of the child ``w:tag``, adding it at the end when missing (callers sort)."""
     from docx.oxml import OxmlElement
 
     el = parent.find(f"{_W}{tag}")
     if el is None:
         el = OxmlElement(f"w:{tag}")
-        if first:
-            parent.insert(0, el)
-        else:
-            parent.append(el)
+        parent.append(el)
     for k, v in attrs.items():
         name = f"{_W}{k}"
         if v is None:
@@ -965,7 +969,15 @@ _PPR_ORDER = [
 ]  # fmt: skip
 
 
+_SECT_ORDER = [
+    "headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar", "paperSrc",
+    "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote", "titlePg", "textDirection",
+    "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange",
+]  # fmt: skip
+
+
 def _sort_children(el, order: list[str]) -> None:
+    """Put the children in schema order (a stable sort: repeated elements keep theirs; unknown ones go last)."""
     rank = {f"{_W}{name}": i for i, name in enumerate(order)}
     children = list(el)
     children.sort(key=lambda c: rank.get(c.tag, len(order)))
@@ -998,8 +1010,15 @@ def _split_run(r, at: int):
     return second
 
 
-def _format_paragraph(p, spec: RoleSpec, profile: Profile, body_spec: RoleSpec | None, head_chars: int | None,
-                      extra_right_chars: float = 0.0) -> None:  # fmt: skip
+def _format_paragraph(
+    p,
+    spec: RoleSpec,
+    profile: Profile,
+    body_spec: RoleSpec | None,
+    head_chars: int | None,
+    extra_right_chars: float = 0.0,
+) -> None:
+    """Lay one paragraph out to its role; a run-in heading's body text (after ``head_chars``) to the body's."""
     from docx.oxml import OxmlElement
 
     ppr = p.find(f"{_W}pPr")
@@ -1011,15 +1030,7 @@ def _format_paragraph(p, spec: RoleSpec, profile: Profile, body_spec: RoleSpec |
         _set_attrs(ppr, "jc", {"val": {"justify": "both"}.get(spec.align, spec.align)})
     numbered = ppr.find(f"{_W}numPr") is not None
     if not numbered and (spec.indent_chars is not None or spec.right_indent_chars is not None):
-        text = "".join(_run_text(r) for r in _runs(p))
-        lead = 0.0
-        for ch in text:
-            if ch == "\u3000":
-                lead += 1
-            elif ch in " \u00a0":
-                lead += 0.5
-            else:
-                break
+        lead = _lead_chars("".join(_run_text(r) for r in _runs(p)))
         ind = ppr.find(f"{_W}ind")
         if ind is not None:
             ppr.remove(ind)
@@ -1032,9 +1043,10 @@ def _format_paragraph(p, spec: RoleSpec, profile: Profile, body_spec: RoleSpec |
         attrs["right"] = str(round(right * size * 20))
         _set_attrs(ppr, "ind", attrs)
     pitch = profile.line_pitch["pt"]
-    _set_attrs(ppr, "spacing", {"before": "0", "after": "0", "beforeLines": None, "afterLines": None,
-                                "beforeAutospacing": None, "afterAutospacing": None,
-                                "line": str(round(pitch * 20)), "lineRule": "exact"})  # fmt: skip
+    spacing = {"before": "0", "after": "0", "line": str(round(pitch * 20)), "lineRule": "exact"}
+    for attr in ("beforeLines", "afterLines", "beforeAutospacing", "afterAutospacing"):
+        spacing[attr] = None
+    _set_attrs(ppr, "spacing", spacing)
     _sort_children(ppr, _PPR_ORDER)
     runs = [r for r in _runs(p) if _run_text(r)]
     if head_chars is None or body_spec is None:
@@ -1183,18 +1195,16 @@ def apply(docx_bytes: bytes, roles_by_paragraph: dict[int, ParagraphRole | str],
     paper, margins = profile.paper, profile.margins
     for section in document.sections:
         sect = section._sectPr
-        _set_attrs(sect, "pgSz", {"w": str(_twips_mm(paper["width_mm"])), "h": str(_twips_mm(paper["height_mm"])),
-                                  "orient": None})  # fmt: skip
-        _set_attrs(sect, "pgMar", {
-            "top": str(_twips_mm(margins["top_mm"])), "bottom": str(_twips_mm(margins["bottom_mm"])),
-            "left": str(_twips_mm(margins["left_mm"])), "right": str(_twips_mm(margins["right_mm"])),
-            "gutter": "0",
-        })  # fmt: skip
+        size = {"w": str(_twips_mm(paper["width_mm"])), "h": str(_twips_mm(paper["height_mm"])), "orient": None}
+        _set_attrs(sect, "pgSz", size)
+        mar = {side: str(_twips_mm(margins[f"{side}_mm"])) for side in ("top", "bottom", "left", "right")}
+        _set_attrs(sect, "pgMar", {**mar, "gutter": "0"})
+        _sort_children(sect, _SECT_ORDER)
     roles = {n: (r if isinstance(r, ParagraphRole) else ParagraphRole(r)) for n, r in roles_by_paragraph.items()}
     body_spec = profile.roles.get("body")
     elements = {n: el for n, el in iter_paragraphs(document.element.body) if el is not None}
     closing = {r.role: n for n, r in roles.items() if r.role in ("signature", "date")}
-    extra = _closing_indents(elements, closing, profile)
+    extra = _closing_indents(elements, closing)
     for number, role in roles.items():
         p = elements.get(number)
         spec = profile.roles.get(role.role)
@@ -1207,15 +1217,15 @@ def apply(docx_bytes: bytes, roles_by_paragraph: dict[int, ParagraphRole | str],
     return out.getvalue()
 
 
-def _closing_indents(elements: dict, closing: dict[str, int], profile: Profile) -> dict[int, float]:
+def _closing_indents(elements: dict, closing: dict[str, int]) -> dict[int, float]:
     """GB/T 9704-2012 7.3.5.2: the date's first character sits two characters right of the signature's first
     character; the longer line keeps its own right indent and the other is indented more."""
-    if "signature" not in closing or "date" not in closing:
+    if elements.get(closing.get("signature")) is None or elements.get(closing.get("date")) is None:
         return {}
     sig = "".join(_run_text(r) for r in _runs(elements[closing["signature"]])).strip()
     date = "".join(_run_text(r) for r in _runs(elements[closing["date"]])).strip()
-    # Half-width characters (digits) take half a character.
-    def width(s: str) -> float:
+
+    def width(s: str) -> float:  # half-width characters (digits) take half a character
         return sum(0.5 if ord(c) < 0x2000 else 1.0 for c in s)
 
     ws, wd = width(sig), width(date)

@@ -740,3 +740,28 @@ def test_template_document_laid_out_through_styles_passes():
     d.save(out)
     (f,) = layout_findings(out.getvalue())
     assert f.rule == "layout-heading-font" and "一级标题字体为「宋体」" in f.message and "共4段" in f.message
+
+
+def test_laid_out_document_prints_22_lines_a_page(libreoffice_seeds, tmp_path):
+    """Printed by LibreOffice, a seed laid out to the profile is A4 with 「— n —」 page numbers and 22 lines
+    on a full page: the standard's figures, measured on the output rather than read back from the XML."""
+    import pypdf
+
+    fixed = tmp_path / "r.docx"
+    fixed.write_bytes(laid_out(docx_bytes(seed_lines("003"), table=False)))
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(fixed)],
+        capture_output=True, timeout=300, check=False,
+    )  # fmt: skip
+    reader = pypdf.PdfReader(tmp_path / "r.pdf")
+    assert len(reader.pages) >= 3
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)) == (210, 297)
+    for n, page in enumerate(reader.pages, start=1):
+        lines = [ln for ln in page.extract_text().splitlines() if ln.strip()]
+        assert lines[-1].strip() == f"— {n} —"
+    # Widow and orphan control may move a line to the next page: no page holds more than 22, full ones 22.
+    counts = [len([ln for ln in p.extract_text().splitlines() if ln.strip()]) - 1 for p in reader.pages[1:-1]]
+    assert max(counts) == 22
