@@ -765,3 +765,35 @@ def test_laid_out_document_prints_22_lines_a_page(libreoffice_seeds, tmp_path):
     # Widow and orphan control may move a line to the next page: no page holds more than 22, full ones 22.
     counts = [len([ln for ln in p.extract_text().splitlines() if ln.strip()]) - 1 for p in reader.pages[1:-1]]
     assert max(counts) == 22
+
+
+def test_apply_keeps_comments_and_tracked_changes():
+    import docx
+    from docx.oxml import parse_xml
+
+    d = docx.Document(io.BytesIO(docx_bytes(GOOD.split("\n"), table=False)))
+    body = d.paragraphs[3]
+    d.add_comment(body.runs, text="请核实次数", author="审核人", initials="SH")
+    body._p.append(
+        parse_xml(
+            f'<w:ins xmlns:w="{layout._W_NS}" w:id="91" w:author="审核人" w:date="2024-01-01T00:00:00Z">'
+            '<w:r><w:t>（新增）</w:t></w:r></w:ins>'
+        )
+    )
+    body._p.append(
+        parse_xml(
+            f'<w:del xmlns:w="{layout._W_NS}" w:id="92" w:author="审核人" w:date="2024-01-01T00:00:00Z">'
+            '<w:r><w:delText>删去的字</w:delText></w:r></w:del>'
+        )
+    )
+    out = io.BytesIO()
+    d.save(out)
+    fixed = docx.Document(io.BytesIO(laid_out(out.getvalue())))
+    (comment,) = list(fixed.comments)
+    assert comment.text == "请核实次数" and comment.author == "审核人"
+    p = fixed.paragraphs[3]._p
+    assert len(list(p.iter(f"{W}commentRangeStart"))) == 1
+    (ins,) = p.iter(f"{W}ins")
+    assert ins.get(f"{W}author") == "审核人" and ins.find(f"{W}r/{W}rPr/{W}rFonts").get(f"{W}eastAsia") == "仿宋_GB2312"
+    (deleted,) = p.iter(f"{W}delText")
+    assert deleted.text == "删去的字" and deleted.getparent().find(f"{W}rPr") is None

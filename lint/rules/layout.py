@@ -502,7 +502,7 @@ def layout_indent(ctx: Context) -> Iterator[Finding]:
                 found.append(f"{got:.1f}".rstrip("0").rstrip(".") + ("" if en else "字符"))
         if not bad:
             continue
-        name = _ROLE_NAMES[role_ids[0]][1 if en else 0] if len(role_ids) == 1 else ctx.t("标题", "headings")
+        name = _ROLE_NAMES[role_ids[0]][1 if en else 0] if len(role_ids) == 1 else ctx.t("各级标题", "headings")
         want_s = f"{want:g}"
         yield _grouped(
             ctx,
