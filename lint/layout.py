@@ -1193,12 +1193,18 @@ def apply(docx_bytes: bytes, roles_by_paragraph: dict[int, ParagraphRole | str],
 
     document = docx.Document(io.BytesIO(docx_bytes))
     paper, margins = profile.paper, profile.margins
-    for section in document.sections:
+    for i, section in enumerate(document.sections):
         sect = section._sectPr
-        size = {"w": str(_twips_mm(paper["width_mm"])), "h": str(_twips_mm(paper["height_mm"])), "orient": None}
-        _set_attrs(sect, "pgSz", size)
-        mar = {side: str(_twips_mm(margins[f"{side}_mm"])) for side in ("top", "bottom", "left", "right")}
-        _set_attrs(sect, "pgMar", {**mar, "gutter": "0"})
+        width, height = str(_twips_mm(paper["width_mm"])), str(_twips_mm(paper["height_mm"]))
+        if i > 0 and section.page_width is not None and section.page_height is not None and (
+            section.page_width > section.page_height
+        ):
+            # A landscape section after the first (a wide table): the paper turned, its margins kept.
+            _set_attrs(sect, "pgSz", {"w": height, "h": width, "orient": "landscape"})
+        else:
+            _set_attrs(sect, "pgSz", {"w": width, "h": height, "orient": None})
+            mar = {side: str(_twips_mm(margins[f"{side}_mm"])) for side in ("top", "bottom", "left", "right")}
+            _set_attrs(sect, "pgMar", {**mar, "gutter": "0"})
         _sort_children(sect, _SECT_ORDER)
     roles = {n: (r if isinstance(r, ParagraphRole) else ParagraphRole(r)) for n, r in roles_by_paragraph.items()}
     body_spec = profile.roles.get("body")

@@ -797,3 +797,31 @@ def test_apply_keeps_comments_and_tracked_changes():
     assert ins.get(f"{W}author") == "审核人" and ins.find(f"{W}r/{W}rPr/{W}rFonts").get(f"{W}eastAsia") == "仿宋_GB2312"
     (deleted,) = p.iter(f"{W}delText")
     assert deleted.text == "删去的字" and deleted.getparent().find(f"{W}rPr") is None
+
+
+def test_landscape_table_section_is_allowed_after_the_first(good_docx):
+    import docx
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+
+    d = docx.Document(io.BytesIO(good_docx))
+    s = d.add_section(WD_SECTION.NEW_PAGE)
+    s.orientation = WD_ORIENT.LANDSCAPE
+    s.page_width, s.page_height = s.page_height, s.page_width
+    s.top_margin, s.left_margin = s.left_margin, s.top_margin
+    table = d.add_table(rows=1, cols=3)
+    table.cell(0, 0).text = "统计表"
+    out = io.BytesIO()
+    d.save(out)
+    model = read_bytes(out.getvalue(), "r.docx").layout
+    assert [sec.width_mm > sec.height_mm for sec in model.sections] == [False, True]
+    assert layout_findings(out.getvalue()) == []
+    # fix --layout keeps it landscape.
+    model = read_bytes(laid_out(out.getvalue()), "r.docx").layout
+    assert [(round(sec.width_mm), round(sec.height_mm)) for sec in model.sections] == [(210, 297), (297, 210)]
+    # The whole report in landscape is reported.
+    first = d.sections[0]
+    first.page_width, first.page_height = first.page_height, first.page_width
+    out = io.BytesIO()
+    d.save(out)
+    (f,) = [f for f in layout_findings(out.getvalue()) if f.rule == "layout-paper"]
+    assert "横向" in f.message

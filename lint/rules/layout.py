@@ -244,8 +244,9 @@ def _rule(rule_id: str, severity: str, summary: tuple[str, str], what: tuple[str
         "warning",
         ("纸张不是 A4", "The paper is not A4"),
         (
-            "页面尺寸应为 A4（210 mm × 297 mm，±1 mm）纵向。",
-            "The page is A4 (210 mm × 297 mm, ±1 mm), portrait.",
+            "页面尺寸应为 A4（210 mm × 297 mm，±1 mm）纵向；第一节以后的横向 A4 节（横排表格）不报告。",
+            "The page is A4 (210 mm × 297 mm, ±1 mm), portrait; a landscape A4 section after the first (a wide "
+            "table) is not reported.",
         ),
         (
             "公文用纸采用 A4 型纸；Word 英文模板默认 Letter（215.9 mm × 279.4 mm），打印时会缩放或裁切。",
@@ -265,11 +266,13 @@ def layout_paper(ctx: Context) -> Iterator[Finding]:
     model, profile, _, _ = setup
     paper = profile.paper
     tol = paper.get("tolerance_mm", 1)
-    for section in model.sections:
+    for i, section in enumerate(model.sections):
         if abs(section.width_mm - paper["width_mm"]) <= tol and abs(section.height_mm - paper["height_mm"]) <= tol:
             continue
         w, h = section.width_mm, section.height_mm
         turned = abs(w - paper["height_mm"]) <= tol and abs(h - paper["width_mm"]) <= tol
+        if turned and i > 0:
+            continue  # a landscape section after the first: a wide table, which the standard allows
         name = next(
             (n for (pw, ph), n in _PAPERS.items() if abs(pw - min(w, h)) <= 1 and abs(ph - max(w, h)) <= 1), ""
         )
@@ -297,9 +300,10 @@ def layout_paper(ctx: Context) -> Iterator[Finding]:
         ("页边距与版心不符", "The margins do not give the standard type area"),
         (
             "页边距应为：上（天头）37 mm、左（订口）28 mm，版心 156 mm × 225 mm，即下 35 mm、右 26 mm，各 ±1 mm"
-            "（按版式配置文件，省级配置可另定）。",
+            "（按版式配置文件，省级配置可另定）。横向的节（横排表格）不检查。",
             "Margins: top 37 mm, left (binding side) 28 mm, type area 156 × 225 mm, so bottom 35 mm and right "
-            "26 mm, each ±1 mm (as the layout profile says; a province's profile may differ).",
+            "26 mm, each ±1 mm (as the layout profile says; a province's profile may differ). Landscape sections "
+            "(wide tables) are not checked.",
         ),
         (
             "版心决定每页 22 行、每行 28 字的版面；Word 默认页边距（上下 25.4 mm、左右 31.8 mm）排出的版面与公文不同。",
@@ -323,6 +327,8 @@ def layout_margins(ctx: Context) -> Iterator[Finding]:
     m = profile.margins
     tol = m.get("tolerance_mm", 1)
     for section in model.sections:
+        if section.width_mm > section.height_mm:
+            continue  # landscape (a wide table): its margins turn with the page
         got = {
             "top": section.top_mm,
             "bottom": section.bottom_mm,
