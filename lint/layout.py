@@ -1223,6 +1223,18 @@ def apply(docx_bytes: bytes, roles_by_paragraph: dict[int, ParagraphRole | str],
     return out.getvalue()
 
 
+def fix_layout(data: bytes, name: str, profile: str = DEFAULT_PROFILE) -> bytes:
+    """``fix --layout`` in one call: read the .docx (``lint.readers.ReadError`` on a bad file), find the
+    paragraph roles from its outline, and return the document laid out to ``profile`` (an id or a path;
+    ``lint.checklist.ChecklistError`` on a bad profile)."""
+    from lint.outline import build_outline
+    from lint.readers import read_bytes
+
+    chosen = load_profile(profile)
+    roles = roles_from_outline(build_outline(read_bytes(data, name)))
+    return apply(data, roles, chosen)
+
+
 def _closing_indents(elements: dict, closing: dict[str, int]) -> dict[int, float]:
     """GB/T 9704-2012 7.3.5.2: the date's first character sits two characters right of the signature's first
     character; the longer line keeps its own right indent and the other is indented more."""

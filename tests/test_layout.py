@@ -49,7 +49,7 @@ def roles_of(data: bytes) -> dict[int, layout.ParagraphRole]:
 
 def laid_out(data: bytes, profile: str = "gbt9704-2012") -> bytes:
     """A .docx laid out to the profile: the code ``fix --layout`` runs."""
-    return layout.apply(data, roles_of(data), layout.load_profile(profile))
+    return layout.fix_layout(data, "r.docx", profile)
 
 
 def paragraph_texts(data: bytes) -> list[str]:
@@ -825,3 +825,12 @@ def test_landscape_table_section_is_allowed_after_the_first(good_docx):
     d.save(out)
     (f,) = [f for f in layout_findings(out.getvalue()) if f.rule == "layout-paper"]
     assert "横向" in f.message
+
+
+def test_fix_layout_refuses_bad_input_with_the_readers_error():
+    from lint.readers import ReadError
+
+    with pytest.raises(ReadError):
+        layout.fix_layout(b"not a zip", "r.docx")
+    with pytest.raises(ChecklistError):
+        layout.fix_layout(docx_bytes(GOOD.split("\n")), "r.docx", "no-such-profile")
