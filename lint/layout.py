@@ -219,12 +219,26 @@ def _resolve_extends(ref: str, here: Path) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        problem = "no such layout profile file"
+    except IsADirectoryError:
+        problem = "is a directory, not a layout profile file"
+    except UnicodeDecodeError:
+        problem = "layout profiles must be UTF-8 text"
+    except OSError as exc:
+        problem = f"cannot read: {exc.strerror or exc}"
+    raise _spec().ChecklistError([(str(path), None, problem)])
+
+
 def _load_raw(path: Path, chain: tuple[str, ...]) -> dict:
     spec = _spec()
     key = str(path.resolve())
     if key in chain:
         raise spec.ChecklistError([(str(path), None, "'extends' forms a cycle: " + " → ".join((*chain, key)))])
-    data = spec._parse_yaml(spec._read_file(path), str(path))
+    data = spec._parse_yaml(_read_text(path), str(path))
     problems = _validate(data, str(path))
     if problems:
         raise spec.ChecklistError(problems)
@@ -254,10 +268,18 @@ def load_profile_file(path: str | Path) -> Profile:
     """Load and validate a layout profile file, resolving ``extends``."""
     path = Path(path)
     raw = _load_raw(path, ())
-    missing = [k for k in ("paper", "margins", "line_pitch", "roles") if k not in raw]
-    missing += [f"paper.{k}" for k in ("width_mm", "height_mm") if k not in raw.get("paper", {})]
-    missing += [f"margins.{k}" for k in ("top_mm", "bottom_mm", "left_mm", "right_mm") if k not in raw.get("margins", {})]
-    missing += [f"line_pitch.{k}" for k in ("pt", "min_pt", "max_pt") if k not in raw.get("line_pitch", {})]
+    required = {
+        "paper": ("width_mm", "height_mm"),
+        "margins": ("top_mm", "bottom_mm", "left_mm", "right_mm"),
+        "line_pitch": ("pt", "min_pt", "max_pt"),
+        "roles": (),
+    }
+    missing = []
+    for key, subkeys in required.items():
+        if key not in raw:
+            missing.append(key)
+        else:
+            missing += [f"{key}.{k}" for k in subkeys if k not in raw[key]]
     if missing:
         raise _spec().ChecklistError([(str(path), None, f"missing required key(s): {', '.join(missing)}")])
     pitch = raw["line_pitch"]

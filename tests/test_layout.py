@@ -126,7 +126,7 @@ def test_province_profile_changes_findings(tmp_path, good_docx):
         ("id: x\nextends: ../outside.yaml\n", "names no built-in layout profile"),
         ("id: x\nextends: gbt9704\n", "names no built-in layout profile"),
         ("id: x\nextends: x.yaml\n", "cycle"),
-        ("id: x\npaper:\n  width_mm: 210\n", "missing required key(s): margins"),
+        ("id: x\npaper:\n  width_mm: 210\n", "missing required key(s): paper.height_mm, margins, line_pitch, roles"),
         ("id: x\n  bad: [\n", "invalid YAML"),
         ("id: x\nextends: gbt9704-2012\npaper: true\n", "'paper' must be a mapping"),
         ("id: x\nextends: gbt9704-2012\nroles:\n  body: 16\n", "role 'body' must be a mapping"),
@@ -142,6 +142,14 @@ def test_bad_profiles_name_file_and_problem(tmp_path, text, message):
     with pytest.raises(ChecklistError) as exc:
         layout.load_profile_file(sub / "x.yaml")
     assert message in str(exc.value) and "x.yaml" in str(exc.value)
+
+
+def test_missing_profile_file(tmp_path):
+    with pytest.raises(ChecklistError, match="no such layout profile file"):
+        layout.load_profile(str(tmp_path / "none.yaml"))
+    (tmp_path / "gbk.yaml").write_bytes("id: 某省公文格式\n".encode("gbk"))
+    with pytest.raises(ChecklistError, match="must be UTF-8"):
+        layout.load_profile_file(tmp_path / "gbk.yaml")
 
 
 def test_unknown_builtin_profile():
