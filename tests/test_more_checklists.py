@@ -129,7 +129,8 @@ def test_xxgk_in_other_formats(fmt):
 
         result = lint("\n".join(ROW.sub(tabs, ln) for ln in XXGK.split("\n")))
     assert sections(result) == XXGK_SECTIONS
-    assert not [f for f in result.findings if f.severity in ("error", "warning")]
+    # The python-docx default layout is not GB/T 9704's: layout-* findings are tests/test_layout.py's concern.
+    assert not [f for f in result.findings if f.severity in ("error", "warning") and f.rule[:7] != "layout-"]
 
 
 def test_heading_variants_and_split_problems_section():

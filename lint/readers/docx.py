@@ -270,4 +270,11 @@ def read(data: bytes, name: str) -> Document:
     if not any(texts):
         raise ReadError("no text in the document", "文档中没有文字")
     traditional = finish_lines(lines, texts)
-    return Document(name, "docx", lines, encoding=None, traditional=traditional, location_unit="paragraph")
+    doc = Document(name, "docx", lines, encoding=None, traditional=traditional, location_unit="paragraph")
+    try:
+        from lint import layout
+
+        doc.layout = layout.extract(document)
+    except Exception:  # noqa: BLE001 - a layout the model cannot read never stops the text checks
+        doc.layout = None
+    return doc

@@ -124,6 +124,7 @@ def all_rules() -> dict[str, Rule]:
             document,
             evaluator,
             format,
+            layout,
             numbering,
             source,
             structure,
