@@ -48,15 +48,18 @@ def _load_checklist(ref: str):
 
 
 def _rule_ids(values: tuple[str, ...]) -> frozenset[str]:
-    from lint.rules import all_rules
+    from lint.rules import all_rules, expand
 
     rules = all_rules()
-    ids = {part.strip() for value in values for part in value.split(",") if part.strip()}
-    for rid in sorted(ids):
-        if rid not in rules:
-            close = difflib.get_close_matches(rid, list(rules), n=1)
+    names = {part.strip() for value in values for part in value.split(",") if part.strip()}
+    ids: set[str] = set()
+    for name in sorted(names):
+        found = expand(name)
+        if not found:
+            close = difflib.get_close_matches(name, list(rules), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else " (see 'reportlint explain')"
-            _fail(f"unknown rule id '{rid}'{hint}")
+            _fail(f"unknown rule id '{name}'{hint}")
+        ids.update(found)
     return frozenset(ids)
 
 
@@ -141,6 +144,15 @@ def shared_options(fn):
             "--no-config", is_flag=True, help=_h("不读取任何配置文件。", "Ignore every configuration file.")
         ),
         click.option(
+            "--layout-profile",
+            metavar="ID|FILE",
+            default=None,
+            help=_h(
+                "检查 .docx 版式所用的版式配置（内置 id 或 YAML 文件）。  [默认：gbt9704-2012]",
+                "Layout profile .docx files are checked against (built-in id or YAML file).  [default: gbt9704-2012]",
+            ),
+        ),
+        click.option(
             "--stdin-filename",
             metavar="NAME",
             help=_h("「-」（标准输入）的文件名，其扩展名决定读取方式。", "Name for '-' (standard input); its extension picks the reader."),
@@ -151,7 +163,9 @@ def shared_options(fn):
     return fn
 
 
-def _settings(checklist_ref, lang, select, ignore, config_path, no_config, use_config_rules: bool = True):
+def _settings(
+    checklist_ref, lang, select, ignore, config_path, no_config, layout_profile=None, use_config_rules: bool = True
+):
     """The configuration and the per-file planner from the shared options; usage errors exit 2."""
     from lint.checklist import ChecklistError
     from lint.runner import Planner
@@ -161,7 +175,15 @@ def _settings(checklist_ref, lang, select, ignore, config_path, no_config, use_c
     lang = lang or config.lang or _env_lang()
     sel = _rule_ids(select) or (frozenset(config.select) if use_config_rules else frozenset())
     ign = _rule_ids(ignore) | frozenset(config.ignore)
-    planner = Planner(config, checklist_ref, lang, sel, ign)
+    layout_profile = layout_profile or config.layout
+    if layout_profile:
+        from lint.layout import load_profile
+
+        try:
+            load_profile(layout_profile)  # a bad profile is a usage error before anything is read
+        except ChecklistError as exc:
+            _fail_problems(exc)
+    planner = Planner(config, checklist_ref, lang, sel, ign, layout_profile)
     if checklist_ref:
         try:
             planner.options_for("")  # a bad --checklist is a usage error before anything is read
@@ -281,6 +303,7 @@ def check(
     config_path,
     no_config,
     stdin_filename,
+    layout_profile,
     fmt,
     output,
     fail_on,
@@ -297,7 +320,7 @@ def check(
     from lint.check import CheckOptions, run
     from lint.fixing import fix_items
 
-    config, planner = _settings(checklist_ref, lang, select, ignore, config_path, no_config)
+    config, planner = _settings(checklist_ref, lang, select, ignore, config_path, no_config, layout_profile)
     items = _items(paths, config, planner.lang)
     if apply_fixes:
         disk = [i for i in items if i.path != "-"]
@@ -332,14 +355,27 @@ def check(
     "--diff", is_flag=True, help=_h("打印修复的统一差异，不修改文件（有修复时以 1 退出）。", "Print a unified diff of the repairs and change nothing (exit 1 if any).")
 )
 @click.option("--quiet", "-q", is_flag=True, help=_h("不列出修复的文件。", "Do not list the repaired files."))
-def fix(paths, checklist_ref, lang, select, ignore, config_path, no_config, stdin_filename, diff, quiet) -> None:
+@click.option(
+    "--layout",
+    "apply_layout",
+    is_flag=True,
+    help=_h(
+        "同时按版式配置（GB/T 9704）重排 .docx：页边距、字体、字号、缩进、行距、页码；文字不变。",
+        "Also lay .docx files out to the layout profile (GB/T 9704): margins, fonts, sizes, indents, spacing, page numbers; text unchanged.",
+    ),
+)
+def fix(
+    paths, checklist_ref, lang, select, ignore, config_path, no_config, stdin_filename, layout_profile, diff, quiet, apply_layout
+) -> None:
     from lint.fixing import fix_items
 
     if "-" in paths:
         _fail("fix does not read standard input; name the files")
-    config, planner = _settings(checklist_ref, lang, select, ignore, config_path, no_config, use_config_rules=False)
+    config, planner = _settings(
+        checklist_ref, lang, select, ignore, config_path, no_config, layout_profile, use_config_rules=False
+    )
     items = _items(paths, config, planner.lang)
-    run = _guard(fix_items, items, planner, sys.stdout, sys.stderr, diff=diff, quiet=quiet)
+    run = _guard(fix_items, items, planner, sys.stdout, sys.stderr, diff=diff, quiet=quiet, layout=apply_layout)
     sys.exit(2 if run.failed else 1 if diff and run.changed else 0)
 
 
@@ -348,11 +384,13 @@ def fix(paths, checklist_ref, lang, select, ignore, config_path, no_config, stdi
 @shared_options
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--no-color", is_flag=True)
-def outline(path, checklist_ref, lang, select, ignore, config_path, no_config, stdin_filename, fmt, no_color) -> None:
+def outline(
+    path, checklist_ref, lang, select, ignore, config_path, no_config, stdin_filename, layout_profile, fmt, no_color
+) -> None:
     from lint.check import read_stdin
     from lint.runner import collect, safe_lint
 
-    config, planner = _settings(checklist_ref, lang, select, ignore, config_path, no_config)
+    config, planner = _settings(checklist_ref, lang, select, ignore, config_path, no_config, layout_profile)
     if path == "-":
         data = _guard(read_stdin, stdin_filename, planner.lang)
         result = _guard(safe_lint, stdin_filename or "<stdin>", planner, data)
@@ -565,10 +603,12 @@ def explain(rule, lang) -> None:
 @click.option(
     "--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True, help=_h("并行进程数（0 = 全部核）。", "Lint files in parallel (0 = all cores).")
 )
-def review(paths, checklist_ref, lang, select, ignore, config_path, no_config, stdin_filename, output, fmt, previous, jobs) -> None:
+def review(
+    paths, checklist_ref, lang, select, ignore, config_path, no_config, stdin_filename, layout_profile, output, fmt, previous, jobs
+) -> None:
     from lint import review as review_flow
 
-    config, planner = _settings(checklist_ref, lang, select, ignore, config_path, no_config)
+    config, planner = _settings(checklist_ref, lang, select, ignore, config_path, no_config, layout_profile)
     items = _items(paths, config, planner.lang)
     sys.exit(_guard(review_flow.run, items, planner, output, fmt, previous, jobs, sys.stderr, paths))
 

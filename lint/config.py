@@ -26,6 +26,7 @@ KEYS = {
     "fail-on": str,
     "lang": str,
     "exclude": list,
+    "layout": str,
 }
 OVERRIDE_KEYS = {"files": (str, list), "checklist": str}
 IGNORE_KEYS = {"path": str, "rule": str, "section": str}
@@ -137,6 +138,8 @@ class Config:
     fail_on: str | None = None
     lang: str | None = None
     exclude: list[str] = field(default_factory=list)
+    #: Layout profile for .docx files (built-in id or a file relative to the configuration).
+    layout: str | None = None
 
     @property
     def base(self) -> Path:
@@ -238,8 +241,12 @@ def load_config(path: Path) -> Config:
     check_keys(data, KEYS, "the configuration", where, problems, lists_of_mappings={"overrides", "ignore"})
     rules = all_rules()
 
+    from lint.rules import expand
+
     def check_rule(rule: Any, line: int) -> bool:
         if isinstance(rule, str) and rule in rules:
+            return True
+        if isinstance(rule, str) and expand(rule):
             return True
         close = difflib.get_close_matches(str(rule), list(rules), n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
@@ -249,6 +256,11 @@ def load_config(path: Path) -> Config:
     config = Config(path=path)
     if isinstance(data.get("checklist"), str):
         config.checklist = data["checklist"]
+    if isinstance(data.get("layout"), str):
+        ref = data["layout"]
+        if ref.endswith((".yaml", ".yml")) and not Path(ref).is_absolute():
+            ref = str(config.base / ref)
+        config.layout = ref
     for key in ("select", "exclude"):
         values = data.get(key)
         if isinstance(values, list):
@@ -256,7 +268,7 @@ def load_config(path: Path) -> Config:
                 if not isinstance(value, str):
                     problems.append((where, line, f"'{key}' entries must be strings"))
                 elif key == "select" and check_rule(value, line):
-                    config.select.append(value)
+                    config.select.extend(expand(value))
                 elif key == "exclude":
                     config.exclude.append(value)
     ignores = data.get("ignore")
@@ -264,7 +276,7 @@ def load_config(path: Path) -> Config:
         for value, line in zip(ignores, ignores.item_lines, strict=True):
             if isinstance(value, str):
                 if check_rule(value, line):
-                    config.ignore.append(value)
+                    config.ignore.extend(expand(value))
             elif isinstance(value, Map):
                 check_keys(value, IGNORE_KEYS, "an 'ignore' entry", where, problems)
                 missing = [k for k in ("path", "rule") if k not in value]

@@ -40,6 +40,8 @@ class Options:
     accepts: Callable[[str, str, str | None], bool] | None = None
     candidates: tuple[Checklist, ...] = ()
     fallback: Checklist | None = None
+    #: The layout profile .docx files are checked against (built-in id or file); None: the default.
+    layout_profile: str | None = None
 
     def enabled(self, rule_id: str) -> bool:
         if self.select and rule_id not in self.select:
@@ -92,6 +94,9 @@ def rule_failure(rule_id: str, exc: BaseException, lang: str) -> Finding:
 
 
 def lint_document(doc: Document, options: Options) -> FileResult:
+    layout = getattr(doc, "layout", None)
+    if layout is not None and options.layout_profile:
+        layout.profile = options.layout_profile
     outline = build_outline(doc)
     checklist, reason = options.checklist, None
     if checklist is None:

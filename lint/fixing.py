@@ -23,6 +23,7 @@ def fix_items(
     diff: bool = False,
     quiet: bool = False,
     report_errors: bool = True,
+    layout: bool = False,
 ) -> FixRun:
     """Repair the files (or print diffs).  ``report_errors=False`` leaves unreadable files to the lint
     run that follows (``check --fix``)."""
@@ -46,6 +47,9 @@ def fix_items(
             data = Path(path).read_bytes()
         except OSError as exc:
             problem(path, exc.strerror or str(exc))
+            continue
+        if layout and path.lower().endswith(".docx"):
+            _fix_layout(path, data, planner, out, err, diff, quiet, run, problem)
             continue
         result = safe_lint(path, planner, data)
         if result.error is not None:
@@ -75,3 +79,34 @@ def fix_items(
         if line and not quiet:
             out.write(line + "\n")
     return run
+
+
+def _fix_layout(path: str, data: bytes, planner: Planner, out, err, diff: bool, quiet: bool, run: FixRun, problem) -> bool:
+    """``fix --layout`` on one .docx: lay it out to the layout profile (text unchanged), atomically."""
+    from lint.fixer import FixError, write_atomic
+    from lint.layout import DEFAULT_PROFILE, fix_layout
+    from lint.readers import ReadError
+
+    lang = planner.lang
+    try:
+        new = fix_layout(data, path, planner.layout_profile or DEFAULT_PROFILE)
+    except ReadError as exc:
+        problem(path, exc.render(lang))
+        return False
+    except Exception as exc:  # noqa: BLE001 - one document must not stop the others
+        problem(path, f"cannot be laid out ({type(exc).__name__}); left unchanged" if lang == "en" else f"无法重排版式（{type(exc).__name__}），文件未修改")
+        return False
+    if new == data:
+        return True
+    run.changed = True
+    if diff:
+        out.write(f"{path}: would be laid out to the layout profile\n" if lang == "en" else f"{path}：将按版式配置重排\n")
+        return True
+    try:
+        write_atomic(path, new, original=data)
+    except FixError as exc:
+        problem(path, exc.render(lang))
+        return False
+    if not quiet:
+        out.write(f"laid out {path} to the layout profile\n" if lang == "en" else f"已按版式配置重排 {path}\n")
+    return True

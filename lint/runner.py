@@ -174,9 +174,11 @@ class Planner:
         lang: str,
         select: frozenset[str] = frozenset(),
         ignore: frozenset[str] = frozenset(),
+        layout_profile: str | None = None,
     ) -> None:
         self.config, self.checklist_ref, self.lang = config, checklist_ref, lang
         self.select, self.ignore = select, ignore
+        self.layout_profile = layout_profile
         self.cache: dict[str, Options] = {}
 
     def _options(self, checklist, **extra) -> Options:
@@ -187,6 +189,7 @@ class Planner:
             self.ignore,
             severity=dict(self.config.severity),
             accepts=self.config.accepts if self.config.scoped_ignores else None,
+            layout_profile=self.layout_profile,
             **extra,
         )
 

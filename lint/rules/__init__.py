@@ -116,6 +116,21 @@ def register(rule: Rule) -> Callable[[Callable[[Context], Iterator[Finding]]], C
     return wrap
 
 
+def expand(pattern: str) -> list[str]:
+    """Rule ids a selector names: an id, a family name (``layout``, ``terms``) or a glob (``layout-*``)."""
+    import fnmatch
+
+    rules = all_rules()
+    if pattern in rules:
+        return [pattern]
+    families = [rid for rid, r in rules.items() if r.family == pattern]
+    if families:
+        return families
+    if any(ch in pattern for ch in "*?["):
+        return [rid for rid in rules if fnmatch.fnmatchcase(rid, pattern)]
+    return []
+
+
 def all_rules() -> dict[str, Rule]:
     """Every rule, importing the rule families on first use."""
     if not RULES:
