@@ -6,7 +6,6 @@ Exit codes: 0 no finding at or above ``--fail-on``; 1 findings at or above it;
 
 from __future__ import annotations
 
-import difflib
 import os
 import sys
 from pathlib import Path
@@ -56,6 +55,8 @@ def _rule_ids(values: tuple[str, ...]) -> frozenset[str]:
     for name in sorted(names):
         found = expand(name)
         if not found:
+            import difflib
+
             close = difflib.get_close_matches(name, list(rules), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else " (see 'reportlint explain')"
             _fail(f"unknown rule id '{name}'{hint}")
@@ -534,6 +535,8 @@ def explain(rule, lang) -> None:
             click.echo(f"{r.id:<20} {r.severity:<8} {r.summary['en' if en else 'zh']}")
         return
     if rule not in rules:
+        import difflib
+
         close = difflib.get_close_matches(rule, list(rules), n=1)
         _fail(f"unknown rule id '{rule}'" + (f" (did you mean '{close[0]}'?)" if close else ""))
     r = rules[rule]
