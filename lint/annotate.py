@@ -1,0 +1,169 @@
+"""``reportlint annotate``: the drafter's own .docx back, with one Word comment (批注) per finding.
+
+Each comment is anchored on what the finding concerns: the exact characters
+of a term, a date, a document number or conversion junk (runs are split so
+that the comment covers just them); the heading paragraph for a section
+finding; for ``missing-section``, the heading before which the section
+belongs.  Findings without a place sit on the title (or, for a section
+missing at the end, on the last paragraph).  The input is never changed:
+the annotated copy is written atomically beside it.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from lint.engine import FileResult
+from lint.rules import Finding
+from lint.wordml import isolate, locate, numbered_elements, paragraph_runs, run_text, w
+
+AUTHOR = "reportlint"
+INITIALS = "RL"
+SEVERITY_WORD = {"zh": {"error": "错误", "warning": "警告", "info": "提示"}}
+_QUOTED = re.compile(r"「([^」]{1,80})」|“([^”]{1,80})”")
+
+
+class AnnotateError(Exception):
+    """The file cannot be annotated; the message says why (in both languages)."""
+
+    def __init__(self, en: str, zh: str):
+        super().__init__(en)
+        self.en, self.zh = en, zh
+
+    def render(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+
+@dataclass
+class Anchor:
+    """Where a comment goes: a paragraph element and a character range of its text (None: all of it)."""
+
+    paragraph: object
+    start: int | None = None
+    end: int | None = None
+
+
+def default_output(path: str) -> str:
+    """``报告.docx`` → ``报告.reportlint.docx``, beside the input."""
+    p = Path(path)
+    return str(p.with_name(f"{p.stem}.reportlint{p.suffix or '.docx'}"))
+
+
+def comment_text(finding: Finding, lang: str) -> list[str]:
+    """The comment's paragraphs: 「[警告] rule：message」 and the hint."""
+    severity = SEVERITY_WORD.get(lang, {}).get(finding.severity, finding.severity)
+    first = f"[{severity}] {finding.rule}：{finding.message}" if lang != "en" else (
+        f"[{severity}] {finding.rule}: {finding.message}"
+    )
+    return [first] + ([finding.hint] if finding.hint else [])
+
+
+def _exact_text(result: FileResult, finding: Finding) -> str | None:
+    """The characters a finding is about, when it is about characters (terms, dates, junk)."""
+    fix = finding.fix
+    if fix is not None and fix.kind in ("replace", "marker") and fix.old:
+        return fix.old
+    line = result.document.line_at(finding.line) if result.document and finding.line else None
+    if line is None:
+        return None
+    if finding.rule == "conversion-artifact":
+        for artifact in line.artifacts:
+            if artifact.column == finding.column:
+                return artifact.sample
+        return None
+    if finding.column and finding.column > line.column:
+        m = _QUOTED.search(finding.message)
+        if m:
+            return m.group(1) or m.group(2)
+    return None
+
+
+def _first_paragraph(element):
+    """The paragraph to hold a comment for a table row: the first cell paragraph with text."""
+    paragraphs = list(element.iter(w("p")))
+    for p in paragraphs:
+        if any(run_text(r) for r in paragraph_runs(p)):
+            return p
+    return paragraphs[0] if paragraphs else None
+
+
+def anchor_for(result: FileResult, finding: Finding, elements: dict[int, tuple[str, object]]) -> Anchor | None:
+    """Where the comment for ``finding`` goes in the document whose ¶ elements are ``elements``."""
+    from lint.wordml import paragraph_text
+
+    if finding.line is None or finding.line not in elements:
+        numbers = [n for n, (kind, e) in sorted(elements.items()) if kind == "p" and paragraph_text(e).strip()]
+        if not numbers:
+            return None
+        # A section missing at the end belongs after the last paragraph; anything else is about the document.
+        at_end = finding.rule == "missing-section"
+        return Anchor(elements[numbers[-1] if at_end else numbers[0]][1])
+    kind, element = elements[finding.line]
+    if kind == "row":
+        p = _first_paragraph(element)
+        return Anchor(p) if p is not None else None
+    exact = _exact_text(result, finding)
+    if exact:
+        raw = paragraph_text(element)
+        start = locate(raw, exact, finding.column)
+        if start is not None:
+            return Anchor(element, start, start + len(exact))
+    return Anchor(element)
+
+
+def annotate(result: FileResult, data: bytes, lang: str = "zh") -> bytes:
+    """The .docx ``data`` with one comment per finding of ``result`` (nothing is written)."""
+    if result.document is None or result.document.format != "docx":
+        fmt = result.document.format if result.document else Path(result.path).suffix.lstrip(".")
+        raise AnnotateError(
+            f"annotate writes comments into Word files only (.docx), not {fmt or 'this file'}",
+            f"annotate 只能为 Word 文件（.docx）添加批注，不支持 {fmt or '该文件'}",
+        )
+    import docx
+    from docx.text.run import Run
+
+    document = docx.Document(io.BytesIO(data))
+    elements = numbered_elements(document.element.body)
+    # Place the anchors first: splitting runs for one comment must not move another's characters.
+    placed = [(f, anchor_for(result, f, elements)) for f in result.findings]
+    for finding, anchor in placed:
+        if anchor is None:
+            continue
+        p = anchor.paragraph
+        if anchor.start is not None:
+            runs = isolate(p, anchor.start, anchor.end)
+        else:
+            runs = [r for r in paragraph_runs(p) if run_text(r)]
+        if not runs:
+            runs = paragraph_runs(p) or [p.add_r()]
+        paragraphs = comment_text(finding, lang)
+        comment = document.add_comment(
+            [Run(runs[0], None), Run(runs[-1], None)], paragraphs[0], AUTHOR, INITIALS
+        )
+        for extra in paragraphs[1:]:
+            comment.add_paragraph(extra)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def write_new(path: str, data: bytes) -> None:
+    """Write a new file atomically: a temporary file in the same directory, then rename."""
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, target)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
