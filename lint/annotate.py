@@ -167,3 +167,73 @@ def write_new(path: str, data: bytes) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def _read(path: str) -> bytes:
+    """The file's bytes, or an :class:`AnnotateError` worded as the readers word it."""
+    from lint.readers import MAX_INPUT_BYTES
+
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise AnnotateError(f"{path}: is a directory", f"{path}：是目录，不是文件")
+        if p.stat().st_size > MAX_INPUT_BYTES:
+            mb = MAX_INPUT_BYTES // (1024 * 1024)
+            raise AnnotateError(f"{path}: file too large (limit {mb} MB)", f"{path}：文件过大（上限 {mb} MB）")
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise AnnotateError(f"{path}: no such file", f"{path}：文件不存在") from None
+    except PermissionError:
+        raise AnnotateError(f"{path}: permission denied", f"{path}：没有读取权限") from None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise AnnotateError(f"{path}: cannot read: {reason}", f"{path}：无法读取：{reason}") from None
+
+
+def annotate_file(path: str, output: str | None, options, baseline: str | None = None) -> str:
+    """Lint the .docx at ``path`` and write its annotated copy; return what to tell the user.
+
+    Raises :class:`AnnotateError` for a file that is not a .docx, cannot be
+    read, or an output that would overwrite the input.
+    """
+    from lint.engine import lint_file
+
+    lang = options.lang
+    if path == "-" or Path(path).suffix.lower() != ".docx":
+        raise AnnotateError(
+            f"{path}: annotate writes comments into Word files (.docx) only; use 'reportlint check' for other formats",
+            f"{path}：annotate 只能为 Word 文件（.docx）添加批注；其他格式请用 reportlint check",
+        )
+    target = output or default_output(path)
+    if Path(target).suffix.lower() != ".docx":
+        raise AnnotateError(f"{target}: the output must be a .docx file", f"{target}：输出文件必须是 .docx")
+    data = _read(path)
+    try:
+        same = Path(target).exists() and os.path.samefile(path, target)
+    except OSError:
+        same = False
+    if same:
+        raise AnnotateError(
+            f"{target}: would overwrite the input; name another output with -o",
+            f"{target}：会覆盖原文件，请用 -o 指定其他输出文件",
+        )
+    result = lint_file(path, options, data=data)
+    if result.error is not None:
+        raise AnnotateError(f"{path}: {result.error}", f"{path}：{result.error}")
+    if baseline:
+        from lint.baseline import BaselineError, apply
+
+        try:
+            apply(baseline, [result])
+        except BaselineError as exc:
+            raise AnnotateError(f"{baseline}: {exc}", f"{baseline}：{exc}") from None
+    if not result.findings:
+        return f"{path}: no findings; no annotated copy written" if lang == "en" else f"{path}：未发现问题，未生成批注副本"
+    annotated = annotate(result, data, lang)
+    try:
+        write_new(target, annotated)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise AnnotateError(f"{target}: {reason}", f"{target}：{reason}") from None
+    n = len(result.findings)
+    return f"wrote {target}: {n} comments" if lang == "en" else f"已写入 {target}：{n} 条批注"

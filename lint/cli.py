@@ -614,6 +614,59 @@ def explain(rule, lang) -> None:
     click.echo(f"{heads['fix']}:\n  {r.explain[f'fix_{k}']}")
 
 
+# --------------------------------------------------------------------------- Word: annotate, new
+
+
+@main.command()
+@click.argument("path")
+@click.option("--output", "-o", default=None, metavar="FILE", help="Annotated copy.  [default: NAME.reportlint.docx]")
+@click.option("--checklist", "checklist_ref", default=None, help="Built-in checklist id or checklist YAML file.")
+@click.option("--config", "config_path", default=None, metavar="FILE", help="Configuration file.")
+@click.option("--select", multiple=True, metavar="RULE", help="Only these rules (repeatable, or comma-separated).")
+@click.option("--ignore", multiple=True, metavar="RULE", help="Not these rules (repeatable, or comma-separated).")
+@click.option("--baseline", default=None, metavar="FILE", help="Leave out findings recorded in this baseline.")
+@click.option("--lang", type=click.Choice(LANGS), default=None, help="Language of the comments.  [default: zh]")
+def annotate(path, output, checklist_ref, config_path, select, ignore, baseline, lang) -> None:
+    """Write a copy of a .docx report with one Word comment (批注) per finding; the original is not changed."""
+    from lint.annotate import AnnotateError, annotate_file
+
+    config = _config(config_path)
+    lang = lang or config.lang or "zh"
+    planner = _Planner(
+        config,
+        checklist_ref,
+        lang,
+        _rule_ids(select) or frozenset(config.select),
+        _rule_ids(ignore) | frozenset(config.ignore),
+    )
+    try:
+        click.echo(annotate_file(path, output, planner.options_for(path), baseline))
+    except AnnotateError as exc:
+        _fail(exc.render(lang))
+
+
+@main.command("new")
+@click.option("--checklist", "checklist_ref", default="fazhi-2019", show_default=True, help="Checklist id or file.")
+@click.option("--unit", default="某某单位", show_default=True, help="The reporting body (title and signature).")
+@click.option("--year", type=click.IntRange(1990, 2100), default=None, help="Year reported on.  [default: last year]")
+@click.option("--addressee", default=None, help="Addressee line (主送机关); empty for none.")
+@click.option("--output", "-o", required=True, metavar="FILE", help="Output file: .docx, .md or .txt.")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+@click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True)
+def new(checklist_ref, unit, year, addressee, output, force, lang) -> None:
+    """Write a report skeleton for a checklist: title, every mandated heading in order, notes, signature."""
+    import datetime
+
+    from lint.skeleton import SkeletonError, write_skeleton
+
+    checklist = _load_checklist(checklist_ref)
+    year = year or datetime.date.today().year - 1
+    try:
+        click.echo(write_skeleton(checklist, unit, year, output, force, addressee, lang))
+    except SkeletonError as exc:
+        _fail(exc.render(lang))
+
+
 def entry() -> None:
     """Console entry point: any unexpected error becomes one line and exit 2, never a traceback.
 

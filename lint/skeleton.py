@@ -262,3 +262,28 @@ def render(skeleton: Skeleton, path: str) -> bytes:
         f"{path}: cannot write '{suffix or 'no extension'}' (use .docx, .md or .txt)",
         f"{path}：不能生成「{suffix or '无扩展名'}」文件（请用 .docx、.md 或 .txt）",
     )
+
+
+def write_skeleton(
+    checklist: Checklist, unit: str, year: int, output: str, force: bool = False, addressee: str | None = None,
+    lang: str = "zh",
+) -> str:
+    """Write the skeleton to ``output`` (atomically); return what to tell the user."""
+    from lint.annotate import write_new
+
+    if Path(output).exists() and not force:
+        raise SkeletonError(
+            f"{output}: already exists (use --force to overwrite)", f"{output}：文件已存在（用 --force 覆盖）"
+        )
+    data = render(build(checklist, unit, year, lang, addressee), output)
+    try:
+        write_new(output, data)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise SkeletonError(f"{output}: {reason}", f"{output}：{reason}") from None
+    sections = len(checklist.top_sections())
+    return (
+        f"wrote {output}: {checklist.id}, {sections} sections to write"
+        if lang == "en"
+        else f"已生成 {output}：清单 {checklist.id}，{sections} 个部分待撰写"
+    )
