@@ -147,6 +147,8 @@ def plan(result: FileResult, data: bytes) -> DocxFixOutcome:
         if paragraph_text(element) != line.raw:
             changed = True
             outcome.applied.update(f.rule for f, _ in items)
+        else:  # e.g. a marker made by Word's list numbering: not in the text
+            outcome.skipped.update(f.rule for f, _ in items)
     outcome.before, outcome.after = before, _texts(elements)
     if changed:
         start = xml.find(b"<", xml.find(b"?>") + 2) if xml.startswith(b"<?xml") else 0

@@ -1,0 +1,189 @@
+"""``reportlint annotate``: one Word comment (批注) per finding, anchored on what it concerns."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from lint.checklist import load_checklist
+from lint.engine import Options, lint_file
+from lint.rules.examples import GOOD
+from tests.conftest import seed
+from tests.docx_parts import W, anchored, by_text, comments, paragraphs, rich_docx
+from tests.fixtures import docx_bytes
+
+
+def seed_docx(tmp_path, prefix: str, name: str = "报告.docx", **kw):
+    path = tmp_path / name
+    path.write_bytes(docx_bytes(seed(prefix).read_text(encoding="utf-8").split("\n"), **kw))
+    return path
+
+
+def findings_of(path) -> list:
+    return lint_file(str(path), Options(load_checklist("fazhi-2019"))).findings
+
+
+def test_one_comment_per_finding_beside_the_original(run, tmp_path):
+    path = seed_docx(tmp_path, "000")
+    original = path.read_bytes()
+    result = run("annotate", path, "--checklist", "fazhi-2019")
+    out = tmp_path / "报告.reportlint.docx"
+    assert result.exit_code == 0, result.output
+    assert f"已写入 {out}" in result.output and "6 条批注" in result.output
+    assert path.read_bytes() == original  # the original is never touched
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["报告.docx", "报告.reportlint.docx"]  # no temp file left
+    found = comments(out.read_bytes())
+    assert len(found) == len(findings_of(path)) == 6
+    assert {(c.author, c.initials) for c in found} == {("reportlint", "RL")}
+    assert all(c.timestamp is not None for c in found)
+    # The copy still reads as the same report: same findings.
+    assert [(f.rule, f.line) for f in findings_of(out)] == [(f.rule, f.line) for f in findings_of(path)]
+
+
+def test_comments_sit_on_the_text_they_concern(run, tmp_path):
+    path = seed_docx(tmp_path, "000")
+    assert run("annotate", path).exit_code == 0
+    anchors = by_text((tmp_path / "报告.reportlint.docx").read_bytes())
+
+    def anchor(prefix: str) -> str:
+        (hit,) = [v for k, v in anchors.items() if k.startswith(prefix)]
+        return hit
+
+    # Exact characters for junk and wording; message and hint are both in the comment.
+    assert anchor("[警告] conversion-artifact：Word 书签标记") == "[bookmark: _GoBack]"
+    assert anchor("[提示] wording：「法制宣传」") == "法制宣传"
+    assert any("reportlint fix" in k for k in anchors if k.startswith("[提示] wording"))
+    # The heading for a section finding.
+    assert anchor("[警告] missing-element") == "二、存在的问题"
+    # The heading before which a missing section belongs.
+    assert anchor("[错误] missing-section") == "三、下一步打算"
+
+
+def test_exact_characters_across_formatted_runs(run, tmp_path):
+    lines = GOOD.replace("继续深化法治政府建设", "继续深化法政府治建设").rstrip("\n").split("\n")
+    path = tmp_path / "r.docx"
+    path.write_bytes(rich_docx(lines, split={"法政府治建设": 2}))
+    assert run("annotate", path, "-o", tmp_path / "out.docx").exit_code == 0
+    data = (tmp_path / "out.docx").read_bytes()
+    assert list(anchored(data).values()) == ["法政府治建设"]
+    # The runs were split at the comment's edges, each part keeping its formatting.
+    (p,) = [p for p in paragraphs(data) if "法政" in "".join(t.text or "" for t in p.iter(f"{W}t"))]
+    runs = [
+        ("".join(t.text or "" for t in r.iter(f"{W}t")), r.find(f"{W}rPr/{W}b") is not None)
+        for r in p.iter(f"{W}r")
+        if r.find(f"{W}t") is not None
+    ]
+    assert runs == [("继续深化", True), ("法政", True), ("府治建设", False), ("，加强执法培训。", False)]
+
+
+def test_section_finding_in_english(run, tmp_path):
+    path = seed_docx(tmp_path, "003")
+    assert run("annotate", path, "--lang", "en").exit_code == 0
+    texts = [c.text for c in comments((tmp_path / "报告.reportlint.docx").read_bytes())]
+    order = [t for t in texts if "section-order" in t]
+    assert order and order[0].startswith("[error] section-order: ") and "out of order" in order[0]
+
+
+def test_select_and_baseline_apply(run, tmp_path):
+    path = seed_docx(tmp_path, "000")
+    assert run("annotate", path, "--select", "wording").exit_code == 0
+    texts = [c.text for c in comments((tmp_path / "报告.reportlint.docx").read_bytes())]
+    assert len(texts) == 3 and all("wording" in t for t in texts)
+    baseline = tmp_path / "baseline.json"
+    assert run("check", path, "--write-baseline", baseline).exit_code == 0
+    (tmp_path / "报告.reportlint.docx").unlink()
+    result = run("annotate", path, "--baseline", baseline)
+    assert result.exit_code == 0 and "未发现问题，未生成批注副本" in result.output
+    assert not (tmp_path / "报告.reportlint.docx").exists()
+
+
+def test_no_findings_no_copy(run, tmp_path):
+    path = tmp_path / "ok.docx"
+    path.write_bytes(docx_bytes(GOOD.rstrip("\n").split("\n")))
+    result = run("annotate", path, "--lang", "en")
+    assert result.exit_code == 0 and "no findings; no annotated copy written" in result.output
+    assert [p.name for p in tmp_path.iterdir()] == ["ok.docx"]
+
+
+@pytest.mark.parametrize("name", ["r.txt", "r.md", "r.pdf", "r.html"])
+def test_other_formats_get_one_line_and_exit_2(script, tmp_path, name):
+    path = tmp_path / name
+    path.write_bytes(seed("002").read_bytes())
+    result = script("annotate", path)
+    err = result.stderr.decode()
+    assert result.returncode == 2 and err.count("\n") == 1 and "Traceback" not in err
+    assert str(path) in err and "annotate 只能为 Word 文件（.docx）添加批注" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+
+
+def test_bad_input_and_output(script, tmp_path):
+    path = seed_docx(tmp_path, "000")
+    cases = [
+        ((tmp_path / "missing.docx",), "文件不存在"),
+        ((path, "-o", path), "会覆盖原文件"),
+        ((path, "-o", tmp_path / "out.txt"), "输出文件必须是 .docx"),
+    ]
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"not a zip")
+    cases.append(((broken,), "不是有效的 .docx 文件"))
+    for args, message in cases:
+        result = script("annotate", *args)
+        err = result.stderr.decode()
+        assert result.returncode == 2 and message in err and err.count("\n") == 1, (args, err)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.docx", "报告.docx"]
+
+
+def test_table_row_findings_sit_in_the_row(run, tmp_path):
+    # An xxgk report whose application table does not add up: the comment sits in the total's row.
+    from tests.test_more_checklists import XXGK, _docx_with_tables
+
+    text = XXGK.replace("│（七）总计│12│2│0│0│1│0│15│", "│（七）总计│12│2│0│0│1│0│14│")
+    path = tmp_path / "gk.docx"
+    path.write_bytes(_docx_with_tables(text))
+    result = run("annotate", path, "--checklist", "xxgk-2021", "--select", "table-arithmetic")
+    assert result.exit_code == 0, result.output
+    assert list(anchored((tmp_path / "gk.reportlint.docx").read_bytes()).values()) == ["（七）总计"]
+
+
+def test_libreoffice_opens_the_copy_with_its_comments(run, tmp_path):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("soffice (LibreOffice) is required in CI: apt-get install -y libreoffice-writer-nogui")
+        pytest.skip("LibreOffice (soffice) is not installed")
+    path = seed_docx(tmp_path, "002", name="r.docx")
+    assert run("annotate", path).exit_code == 0
+    out_dir = tmp_path / "pdf"
+    export = 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}'
+    subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--headless", "--convert-to", export,
+         "--outdir", str(out_dir), str(tmp_path / "r.reportlint.docx")],
+        capture_output=True,
+        timeout=180,
+        check=True,
+    )
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(out_dir / "r.reportlint.pdf"))
+    notes = [
+        (str(a.get_object().get("/T")), str(a.get_object().get("/Contents")))
+        for page in reader.pages
+        for a in page.get("/Annots") or []
+        if a.get_object().get("/Subtype") == "/Text"
+    ]
+    assert len(notes) == 2
+    assert all(author.startswith("reportlint") for author, _ in notes)
+    assert any("「法政府治建设」应为规范表述「法治政府建设」" in text for _, text in notes)
+    assert any("「汇报如下」应为「报告如下」" in text for _, text in notes)
+
+
+def test_json_and_annotate_agree_on_the_count(run, run_json, tmp_path):
+    path = seed_docx(tmp_path, "001")
+    _, report = run_json(path)
+    assert run("annotate", path).exit_code == 0
+    assert len(comments((tmp_path / "报告.reportlint.docx").read_bytes())) == len(report["files"][0]["findings"])
+    json.dumps(report)
