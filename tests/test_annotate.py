@@ -187,3 +187,14 @@ def test_json_and_annotate_agree_on_the_count(run, run_json, tmp_path):
     assert run("annotate", path).exit_code == 0
     assert len(comments((tmp_path / "报告.reportlint.docx").read_bytes())) == len(report["files"][0]["findings"])
     json.dumps(report)
+
+
+def test_a_section_missing_at_the_end_sits_on_the_last_paragraph(run, tmp_path):
+    from lint.rules.examples import DUTY, MEASURES, SHORTCOMINGS, TITLE
+
+    path = tmp_path / "r.docx"
+    path.write_bytes(docx_bytes((TITLE + MEASURES + SHORTCOMINGS + DUTY).rstrip("\n").split("\n")))
+    assert run("annotate", path, "--select", "missing-section").exit_code == 0
+    notes = by_text((tmp_path / "r.reportlint.docx").read_bytes())
+    assert list(notes.values()) == ["主要负责人带头学法，亲自部署重要工作。"]
+    assert "下一年度主要安排" in next(iter(notes))
