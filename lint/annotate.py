@@ -25,6 +25,8 @@ from lint.wordml import isolate, locate, numbered_elements, paragraph_runs, run_
 AUTHOR = "reportlint"
 INITIALS = "RL"
 SEVERITY_WORD = {"zh": {"error": "错误", "warning": "警告", "info": "提示"}}
+#: How far a quoted phrase may stand from a finding's column (auto-numbering labels shift columns).
+_SLACK = 8
 _QUOTED = re.compile(r"「([^」]{1,80})」|“([^”]{1,80})”")
 
 
@@ -77,9 +79,12 @@ def _exact_text(result: FileResult, finding: Finding) -> str | None:
                 return artifact.sample
         return None
     if finding.column and finding.column > line.column:
-        m = _QUOTED.search(finding.message)
-        if m:
-            return m.group(1) or m.group(2)
+        # A quoted phrase of the message that stands at (or within a few characters of) the column.
+        for m in _QUOTED.finditer(finding.message):
+            quoted = m.group(1) or m.group(2)
+            at = locate(line.raw, quoted, finding.column)
+            if at is not None and abs(at - (finding.column - 1)) <= _SLACK:
+                return quoted
     return None
 
 
@@ -229,7 +234,13 @@ def annotate_file(path: str, output: str | None, options, baseline: str | None =
             raise AnnotateError(f"{baseline}: {exc}", f"{baseline}：{exc}") from None
     if not result.findings:
         return f"{path}: no findings; no annotated copy written" if lang == "en" else f"{path}：未发现问题，未生成批注副本"
-    annotated = annotate(result, data, lang)
+    try:
+        annotated = annotate(result, data, lang)
+    except AnnotateError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a damaged package python-docx cannot rewrite
+        reason = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+        raise AnnotateError(f"{path}: cannot add comments: {reason}", f"{path}：无法添加批注：{reason}") from None
     try:
         write_new(target, annotated)
     except OSError as exc:

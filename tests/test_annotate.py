@@ -198,3 +198,24 @@ def test_a_section_missing_at_the_end_sits_on_the_last_paragraph(run, tmp_path):
     notes = by_text((tmp_path / "r.reportlint.docx").read_bytes())
     assert list(notes.values()) == ["主要负责人带头学法，亲自部署重要工作。"]
     assert "下一年度主要安排" in next(iter(notes))
+
+
+def test_existing_comments_and_tracked_changes_are_kept(run, tmp_path):
+    from tests.test_docx_fix import _reviewed_docx
+
+    path = tmp_path / "r.docx"
+    path.write_bytes(_reviewed_docx())
+    assert run("annotate", path).exit_code == 0
+    data = (tmp_path / "r.reportlint.docx").read_bytes()
+    found = comments(data)
+    assert sorted(c.author for c in found) == ["reportlint", "张三", "李四"]
+    assert anchored(data)[str(next(c for c in found if c.author == "reportlint").comment_id)] == "法政府治建设"
+    (p,) = [p for p in paragraphs(data) if p.find(f"{W}ins") is not None]
+    assert p.find(f"{W}del") is not None and "".join(t.text for t in p.iter(f"{W}t")).endswith("（新增内容）")
+
+
+def test_outdated_reference_and_marker_sit_on_their_characters(run, tmp_path):
+    path = seed_docx(tmp_path, "004")
+    assert run("annotate", path).exit_code == 0
+    notes = by_text((tmp_path / "报告.reportlint.docx").read_bytes())
+    assert sorted(notes.values()) == ["1、", "《信访条例》", "汇报如下"]
