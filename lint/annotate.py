@@ -11,6 +11,7 @@ the annotated copy is written atomically beside it.
 
 from __future__ import annotations
 
+import datetime
 import io
 import os
 import re
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from lint.engine import FileResult
 from lint.rules import Finding
-from lint.wordml import isolate, locate, numbered_elements, paragraph_runs, run_text, w
+from lint.wordml import W_NS, isolate, locate, numbered_elements, paragraph_runs, run_text, w
 
 AUTHOR = "reportlint"
 INITIALS = "RL"
@@ -121,6 +122,28 @@ def anchor_for(result: FileResult, finding: Finding, elements: dict[int, tuple[s
     return Anchor(element)
 
 
+def _comment(comment_id: int, stamp: str, paragraphs: list[str]):
+    """A ``w:comment`` as Word writes one: each paragraph in the CommentText style, the first with the mark."""
+    from lxml import etree
+
+    comment = etree.Element(w("comment"), nsmap={"w": W_NS})
+    comment.set(w("id"), str(comment_id))
+    comment.set(w("author"), AUTHOR)
+    comment.set(w("initials"), INITIALS)
+    comment.set(w("date"), stamp)
+    for n, text in enumerate(paragraphs):
+        p = etree.SubElement(comment, w("p"))
+        etree.SubElement(etree.SubElement(p, w("pPr")), w("pStyle")).set(w("val"), "CommentText")
+        if n == 0:
+            mark = etree.SubElement(p, w("r"))
+            etree.SubElement(etree.SubElement(mark, w("rPr")), w("rStyle")).set(w("val"), "CommentReference")
+            etree.SubElement(mark, w("annotationRef"))
+        t = etree.SubElement(etree.SubElement(p, w("r")), w("t"))
+        t.text = text
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    return comment
+
+
 def annotate(result: FileResult, data: bytes, lang: str = "zh") -> bytes:
     """The .docx ``data`` with one comment per finding of ``result`` (nothing is written)."""
     if result.document is None or result.document.format != "docx":
@@ -130,12 +153,16 @@ def annotate(result: FileResult, data: bytes, lang: str = "zh") -> bytes:
             f"annotate 只能为 Word 文件（.docx）添加批注，不支持 {fmt or '该文件'}",
         )
     import docx
-    from docx.text.run import Run
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
     document = docx.Document(io.BytesIO(data))
     elements = numbered_elements(document.element.body)
     # Place the anchors first: splitting runs for one comment must not move another's characters.
     placed = [(f, anchor_for(result, f, elements)) for f in result.findings]
+    _ = document.comments  # creates the comments part when the document has none
+    comments = document.part.part_related_by(RT.COMMENTS).element
+    next_id = max((int(i) for i in comments.xpath("./w:comment/@w:id")), default=-1) + 1
+    stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     for finding, anchor in placed:
         if anchor is None:
             continue
@@ -146,12 +173,10 @@ def annotate(result: FileResult, data: bytes, lang: str = "zh") -> bytes:
             runs = [r for r in paragraph_runs(p) if run_text(r)]
         if not runs:
             runs = paragraph_runs(p) or [p.add_r()]
-        paragraphs = comment_text(finding, lang)
-        comment = document.add_comment(
-            [Run(runs[0], None), Run(runs[-1], None)], paragraphs[0], AUTHOR, INITIALS
-        )
-        for extra in paragraphs[1:]:
-            comment.add_paragraph(extra)
+        comments.append(_comment(next_id, stamp, comment_text(finding, lang)))
+        runs[0].insert_comment_range_start_above(next_id)
+        runs[-1].insert_comment_range_end_and_reference_below(next_id)
+        next_id += 1
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
