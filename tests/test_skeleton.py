@@ -138,3 +138,19 @@ def test_refuses_to_overwrite_and_unknown_extension(script, tmp_path):
     unknown = script("new", "--checklist", "no-such", "-o", tmp_path / "x.md")
     assert unknown.returncode == 2 and not (tmp_path / "x.md").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.docx"]
+
+
+def test_a_provincial_checklist_inherits_the_notes(run, tmp_path):
+    province = tmp_path / "my-province.yaml"
+    province.write_text(
+        "id: my-province\nextends: fazhi-2019\nname: XX省法治政府建设年度报告\n"
+        "order: [duty, measures, shortcomings, plans, other]\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "r.md"
+    assert run("new", "--checklist", province, "--year", "2025", "-o", out).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    assert text.index("## 一、上一年度党政主要负责人") < text.index("## 二、上一年度推进法治政府建设的主要举措和成效")
+    assert text.count("<!-- 说明：") == 5 and "逐条分析原因" in text
+    report = json.loads(run("check", "--format", "json", "--checklist", province, out).output)["files"][0]
+    assert {f["rule"] for f in report["findings"]} <= CONTENT_RULES
