@@ -2,10 +2,11 @@
 
 The repairs are the ones ``fix`` makes for .txt (heading markers and
 numbering, conversion junk, dates, document numbers, the addressee's colon,
-term replacements); each is computed on the paragraph's text exactly as
-:mod:`lint.fixer` computes it, and then applied to the ``w:t`` nodes that
-hold the characters, so every run keeps its formatting (new text takes the
-formatting of the first character it replaces).  Only ``word/document.xml``
+term replacements); they are computed by :func:`lint.fixer.plan` itself on
+the paragraphs' text, and the difference, character by character, is then
+applied to the ``w:t`` nodes that hold the characters, so every run keeps its
+formatting (a changed character takes the formatting of the one it replaces,
+an inserted one that of the character before it).  Only ``word/document.xml``
 is rewritten, and in it only the paragraphs repaired: every other paragraph,
 tracked changes (``w:ins``/``w:del``), comment anchors and every other part of
 the package (comments, styles, numbering …) stay as they were.  A repair
@@ -15,18 +16,24 @@ table row, is left out.
 
 from __future__ import annotations
 
+import copy
 import io
 import zipfile
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 
 from lint.engine import FileResult
-from lint.fixer import FixError, FixOutcome, _apply_marker, _apply_replace
-from lint.normalize import _JUNK, _PIPE_ONLY, BLANKS
+from lint.fixer import FixError, FixOutcome
+from lint.fixer import plan as plan_text
 from lint.rules import Finding, Fix
 from lint.wordml import numbered_elements, paragraph_text, replace_text, w
 
 DOCUMENT_PART = "word/document.xml"
+#: Stands for a line break inside a paragraph while the text fixer sees one line per paragraph.
+_BREAK = "\u2028"
+#: Longest changed stretch of a paragraph compared character by character (longer: one replacement).
+_MAX_DIFF = 5000
 
 
 @dataclass
@@ -36,50 +43,48 @@ class DocxFixOutcome(FixOutcome):
     skipped: Counter = field(default_factory=Counter)
 
 
-def _edit(p, before: str, after: str) -> bool:
-    """Make the paragraph's text go from ``before`` to ``after`` with one localised replacement."""
-    if before == after:
-        return True
-    start = 0
-    while start < min(len(before), len(after)) and before[start] == after[start]:
-        start += 1
-    end_b, end_a = len(before), len(after)
-    while end_b > start and end_a > start and before[end_b - 1] == after[end_a - 1]:
-        end_b, end_a = end_b - 1, end_a - 1
-    return replace_text(p, start, end_b, after[start:end_a])
+def _repaired_texts(result: FileResult, raws: dict[int, str]) -> dict[int, str]:
+    """¶ number → the paragraph's text as ``fix`` repairs it in a text file (same code, same result).
+
+    The paragraphs become the lines of a UTF-8 text after one ASCII line (so that no
+    paragraph is ever taken for a byte-order mark), and the findings' repairs move down one line.
+    """
+    from lint.readers import ReadError
+
+    last = max(raws, default=0)
+    lines = ["reportlint"] + [raws.get(n, "").replace("\r", _BREAK).replace("\n", _BREAK) for n in range(1, last + 1)]
+    findings = [
+        replace(f, fix=replace(f.fix, lineno=f.fix.lineno + 1))
+        for f in result.findings
+        if f.fix is not None and f.fix.lineno in raws
+    ]
+    text_doc = replace(result.document, format="txt")
+    shifted = replace(result, document=text_doc, findings=findings)
+    try:
+        outcome = plan_text(shifted, "\n".join(lines).encode("utf-8"))
+    except ReadError as exc:
+        raise FixError(str(exc), exc.zh) from None
+    after = outcome.after.split("\n")[1:] if outcome.changed else lines[1:]
+    return {n: after[n - 1].replace(_BREAK, "\n") for n in raws}
 
 
-def _strip_junk(p) -> bool:
-    """Remove conversion junk as :func:`lint.normalize.strip_junk` does, one match at a time."""
-    text = paragraph_text(p)
-    lead = len(text) - len(text.lstrip(BLANKS))
-    if _PIPE_ONLY.match(text[lead:].strip(BLANKS)):
-        return _edit(p, text, text[:lead])
-    ok = True
-    for _, pattern in _JUNK:
-        text = paragraph_text(p)
-        body = text[lead:]
-        for m in reversed(list(pattern.finditer(body))):
-            ok = replace_text(p, lead + m.start(), lead + m.end(), "") and ok
-    return ok
-
-
-def _repair(p, items: list[tuple[Finding, Fix]]) -> bool:
-    """Apply the repairs of one paragraph; False when one of them could not be made."""
-    fixes = [fx for _, fx in items]
-    original = paragraph_text(p)
-    ok = True
-    if any(fx.kind == "junk" for fx in fixes):
-        ok = _strip_junk(p) and ok
-    markers = [fx for fx in fixes if fx.kind == "marker"]
-    if markers:
-        text = paragraph_text(p)
-        ok = _edit(p, text, _apply_marker(text, markers)) and ok
-    for fx in fixes:
-        if fx.kind == "replace":
-            text = paragraph_text(p)
-            ok = _edit(p, text, _apply_replace(text, fx, len(original) - len(text))) and ok
-    return ok
+def _opcodes(before: str, after: str) -> list[tuple[int, int, str]]:
+    """Localised replacements (start, end, new) turning ``before`` into ``after``, last first."""
+    head = 0
+    while head < min(len(before), len(after)) and before[head] == after[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(before), len(after)) - head and before[-1 - tail] == after[-1 - tail]:
+        tail += 1
+    old, new = before[head : len(before) - tail], after[head : len(after) - tail]
+    if len(old) + len(new) > _MAX_DIFF:
+        return [(head, head + len(old), new)]
+    ops = [
+        (head + i1, head + i2, new[j1:j2])
+        for tag, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+        if tag != "equal"
+    ]
+    return list(reversed(ops))
 
 
 def _texts(elements: dict[int, tuple[str, object]]) -> str:
@@ -130,25 +135,28 @@ def plan(result: FileResult, data: bytes) -> DocxFixOutcome:
         if finding.fix is not None:
             by_line.setdefault(finding.fix.lineno, []).append((finding, finding.fix))
     before = _texts(elements)
+    raws = {n: paragraph_text(e) for n, (kind, e) in elements.items() if kind == "p"}
+    targets = _repaired_texts(result, raws) if by_line else {}
     changed = False
     for lineno, items in sorted(by_line.items()):
         kind, element = elements.get(lineno, (None, None))
         line = doc.line_at(lineno)
-        if kind != "p" or line is None or paragraph_text(element) != line.raw:
-            outcome.skipped.update(f.rule for f, _ in items)
+        rules = [f.rule for f, _ in items]
+        if kind != "p" or line is None or raws[lineno] != line.raw or targets[lineno] == raws[lineno]:
+            # A table row, a paragraph not read as lint read it, or nothing the text fixer could do
+            # (e.g. a marker made by Word's list numbering is not in the text).
+            outcome.skipped.update(rules)
             continue
-        backup = etree.fromstring(etree.tostring(element))
-        if not _repair(element, items):
+        backup = copy.deepcopy(element)
+        done = all(replace_text(element, a, b, new) for a, b, new in _opcodes(raws[lineno], targets[lineno]))
+        if not done or paragraph_text(element) != targets[lineno]:
             # A repair crossed a tab or a break: leave the whole paragraph as it was.
             element.getparent().replace(element, backup)
             elements[lineno] = ("p", backup)
-            outcome.skipped.update(f.rule for f, _ in items)
+            outcome.skipped.update(rules)
             continue
-        if paragraph_text(element) != line.raw:
-            changed = True
-            outcome.applied.update(f.rule for f, _ in items)
-        else:  # e.g. a marker made by Word's list numbering: not in the text
-            outcome.skipped.update(f.rule for f, _ in items)
+        changed = True
+        outcome.applied.update(rules)
     outcome.before, outcome.after = before, _texts(elements)
     if changed:
         start = xml.find(b"<", xml.find(b"?>") + 2) if xml.startswith(b"<?xml") else 0

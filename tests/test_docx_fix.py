@@ -111,13 +111,13 @@ def test_formatting_tracked_changes_and_comments_are_kept():
     (p_after,) = [p for p in paragraphs(outcome.data) if p.find(f"{W}ins") is not None]
     runs_before = p_before.findall(f"{W}r")
     runs_after = p_after.findall(f"{W}r")
-    # Same runs with the same properties; only the text moved: 「法」 is followed by the new 「治政府」
-    # in the first (bold) run, 「府治」 left the second (red 楷体) run.
+    # Same runs with the same properties; only the text moved: 「治」 went in after 「法」 in the first
+    # (bold) run and left the second (red 楷体) run, whose other characters kept their formatting.
     assert [etree.tostring(r.find(f"{W}rPr")) for r in runs_before if r.find(f"{W}rPr") is not None] == [
         etree.tostring(r.find(f"{W}rPr")) for r in runs_after if r.find(f"{W}rPr") is not None
     ]
     texts = ["".join(t.text or "" for t in r.iter(f"{W}t")) for r in runs_after]
-    assert texts[:2] == ["继续深化法治政府", "建设，加强执法培训。"]
+    assert texts[:2] == ["继续深化法治政", "府建设，加强执法培训。"]
     assert runs_after[0].find(f"{W}rPr/{W}b") is not None
     # Tracked changes and comment anchors are still there, unchanged.
     for tag in ("ins", "del", "commentRangeStart", "commentRangeEnd"):
