@@ -220,3 +220,13 @@ def test_outdated_reference_and_marker_sit_on_their_characters(run, tmp_path):
     assert run("annotate", path).exit_code == 0
     notes = by_text((tmp_path / "报告.reportlint.docx").read_bytes())
     assert sorted(notes.values()) == ["1、", "《信访条例》", "汇报如下"]
+
+
+def test_configuration_applies(run, tmp_path):
+    path = seed_docx(tmp_path, "000")
+    config = tmp_path / "rl.yaml"
+    config.write_text("ignore: [wording]\nseverity:\n  conversion-artifact: info\n", encoding="utf-8")
+    assert run("annotate", path, "--config", config).exit_code == 0
+    texts = [c.text for c in comments((tmp_path / "报告.reportlint.docx").read_bytes())]
+    assert texts and not any("wording" in t for t in texts)
+    assert any(t.startswith("[提示] conversion-artifact") for t in texts)
