@@ -119,7 +119,31 @@ def anchor_for(result: FileResult, finding: Finding, elements: dict[int, tuple[s
         start = locate(raw, exact, finding.column)
         if start is not None:
             return Anchor(element, start, start + len(exact))
+        span = _mapped_span(result, finding, raw, exact)
+        if span is not None:
+            return Anchor(element, *span)
     return Anchor(element)
+
+
+def _mapped_span(result: FileResult, finding: Finding, raw: str, exact: str) -> tuple[int, int] | None:
+    """Where characters of the checked text (junk removed, converted to simplified script) stand in ``raw``.
+
+    A replacement found in the simplified text of a traditional-script report is
+    not in the paragraph as written; its column counts in the checked text, which
+    :func:`lint.normalize.clean_line` maps back to the paragraph character by character.
+    """
+    from lint.normalize import clean_line, to_simplified
+
+    line = result.document.line_at(finding.line) if finding.line else None
+    if line is None or line.raw != raw or not finding.column or line.positions is not None:
+        return None
+    cleaned, _, positions = clean_line(raw)
+    checked = to_simplified(cleaned) if result.document.traditional else cleaned
+    label = len(line.text) - len(checked)  # Word's automatic numbering, put in front of the text
+    index = finding.column - line.column - label
+    if len(checked) != len(cleaned) or label < 0 or index < 0 or checked[index : index + len(exact)] != exact:
+        return None
+    return positions[index], positions[index + len(exact) - 1] + 1
 
 
 def _comment(comment_id: int, stamp: str, paragraphs: list[str]):

@@ -151,10 +151,8 @@ def test_table_row_findings_sit_in_the_row(run, tmp_path):
 
 
 def test_libreoffice_opens_the_copy_with_its_comments(run, tmp_path):
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    soffice = _soffice()
     if soffice is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("soffice (LibreOffice) is required in CI: apt-get install -y libreoffice-writer-nogui")
         pytest.skip("LibreOffice (soffice) is not installed")
     path = seed_docx(tmp_path, "002", name="r.docx")
     assert run("annotate", path).exit_code == 0
@@ -230,3 +228,43 @@ def test_configuration_applies(run, tmp_path):
     texts = [c.text for c in comments((tmp_path / "报告.reportlint.docx").read_bytes())]
     assert texts and not any("wording" in t for t in texts)
     assert any(t.startswith("[提示] conversion-artifact") for t in texts)
+
+
+def test_traditional_script_replacements_sit_on_the_characters_as_written(run, tmp_path):
+    # Seed 001 is traditional with pinyin glued on: the finding is about the simplified text, the comment
+    # covers the same characters as they stand in the paragraph.
+    path = seed_docx(tmp_path, "001")
+    assert run("annotate", path, "--select", "term-variant").exit_code == 0
+    notes = by_text((tmp_path / "报告.reportlint.docx").read_bytes())
+    assert list(notes.values()) == ["推行法治建設(shè)第一責(zé)任人"]
+
+
+def _soffice() -> str | None:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None and os.environ.get("CI") == "true":
+        pytest.fail("soffice (LibreOffice) is required in CI: apt-get install -y libreoffice-writer-nogui")
+    return soffice
+
+
+def test_a_docx_saved_by_libreoffice(run, tmp_path):
+    soffice = _soffice()
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    from lint.docx_fix import plan
+
+    source = tmp_path / "s.txt"
+    source.write_bytes(seed("002").read_bytes())
+    subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--headless", "--convert-to",
+         "docx:MS Word 2007 XML", "--outdir", str(tmp_path), str(source)],
+        capture_output=True,
+        timeout=180,
+        check=True,
+    )
+    path = tmp_path / "s.docx"
+    assert run("annotate", path).exit_code == 0
+    notes = by_text((tmp_path / "s.reportlint.docx").read_bytes())
+    assert {"法政府治建设", "汇报如下"} <= set(notes.values())
+    data = path.read_bytes()
+    outcome = plan(lint_file(str(path), Options(load_checklist("fazhi-2019")), data=data), data)
+    assert outcome.applied == {"term-variant": 1, "wording": 1} and not outcome.skipped
