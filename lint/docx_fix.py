@@ -20,13 +20,13 @@ import copy
 import io
 import zipfile
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from pathlib import PurePath
 
 from lint.engine import FileResult
 from lint.fixer import FixError, FixOutcome
 from lint.fixer import plan as plan_text
-from lint.rules import Finding, Fix
 from lint.wordml import numbered_elements, paragraph_text, replace_text, w
 
 DOCUMENT_PART = "word/document.xml"
@@ -43,29 +43,41 @@ class DocxFixOutcome(FixOutcome):
     skipped: Counter = field(default_factory=Counter)
 
 
-def _repaired_texts(result: FileResult, raws: dict[int, str]) -> dict[int, str]:
-    """¶ number → the paragraph's text as ``fix`` repairs it in a text file (same code, same result).
+def _as_text(result: FileResult, raws: dict[int, str], options) -> tuple[FileResult, bytes]:
+    """The paragraphs as a UTF-8 text file, linted as ``fix`` lints text: line n + 1 is paragraph n.
 
-    The paragraphs become the lines of a UTF-8 text after one ASCII line (so that no
-    paragraph is ever taken for a byte-order mark), and the findings' repairs move down one line.
+    A blank first line keeps any paragraph from being taken for a byte-order mark; table rows are
+    blank lines; a line break inside a paragraph stands as U+2028, so that lines stay paragraphs.
+    Only the findings the .docx itself got (same rule, same paragraph) keep their repair.
     """
-    from lint.readers import ReadError
+    from lint.engine import Options, lint_document
+    from lint.readers import ReadError, read_bytes
 
     last = max(raws, default=0)
-    lines = ["reportlint"] + [raws.get(n, "").replace("\r", _BREAK).replace("\n", _BREAK) for n in range(1, last + 1)]
-    findings = [
-        replace(f, fix=replace(f.fix, lineno=f.fix.lineno + 1))
-        for f in result.findings
-        if f.fix is not None and f.fix.lineno in raws
-    ]
-    text_doc = replace(result.document, format="txt")
-    shifted = replace(result, document=text_doc, findings=findings)
+    lines = [""] + [raws.get(n, "").replace("\r", _BREAK).replace("\n", _BREAK) for n in range(1, last + 1)]
+    data = "\n".join(lines).encode("utf-8")
+    name = str(PurePath(result.path).with_suffix(".txt"))
     try:
-        outcome = plan_text(shifted, "\n".join(lines).encode("utf-8"))
+        doc = read_bytes(data, name)
     except ReadError as exc:
-        raise FixError(str(exc), exc.zh) from None
-    after = outcome.after.split("\n")[1:] if outcome.changed else lines[1:]
-    return {n: after[n - 1].replace(_BREAK, "\n") for n in raws}
+        raise FixError(f"cannot read the text of the .docx: {exc.en}", f"无法读取 .docx 的文字：{exc.zh}") from None
+    if options is None:
+        options = Options(result.checklist, select=frozenset(f.rule for f in result.findings))
+    text_result = lint_document(doc, options)
+    flagged = {(f.rule, f.line) for f in result.findings}
+    text_result.findings = [
+        f for f in text_result.findings if f.fix is not None and (f.rule, f.fix.lineno - 1) in flagged
+    ]
+    return text_result, data
+
+
+def _repaired_texts(result: FileResult, raws: dict[int, str], options) -> tuple[dict[int, str], FixOutcome]:
+    """¶ number → the paragraph's text as ``fix`` repairs it in a text file (same code, same result)."""
+    text_result, data = _as_text(result, raws, options)
+    outcome = plan_text(text_result, data)
+    after = outcome.after.split("\n")[1:] if outcome.changed else [raws.get(n, "") for n in range(1, len(raws) + 1)]
+    repaired = {n: after[n - 1].replace(_BREAK, "\n") if n - 1 < len(after) else raws[n] for n in raws}
+    return repaired, outcome
 
 
 def _opcodes(before: str, after: str) -> list[tuple[int, int, str]]:
@@ -108,10 +120,13 @@ def _rezip(data: bytes, part: bytes) -> bytes:
     return out.getvalue()
 
 
-def plan(result: FileResult, data: bytes) -> DocxFixOutcome:
+def plan(result: FileResult, data: bytes, options=None) -> DocxFixOutcome:
     """The repaired .docx for a lint result of ``data``, as :func:`lint.fixer.plan` does for text (nothing written).
 
-    ``outcome.skipped`` counts the repairs that could not be made inside the runs.
+    ``options`` are those ``result`` was linted with (default: its checklist and the rules it
+    reported).  The paragraphs' text is repaired by :func:`lint.fixer.plan` exactly as a text file
+    holding them would be, limited to the findings the .docx got; ``outcome.skipped`` counts the
+    repairs offered but left out (table rows, Word's own list numbering, a tab or break in the way).
     """
     from lxml import etree
 
@@ -130,33 +145,35 @@ def plan(result: FileResult, data: bytes) -> DocxFixOutcome:
         raise FixError(f"cannot read the .docx: {exc}", f"无法读取 .docx：{exc}") from None
     body = root.find(w("body"))
     elements = numbered_elements(body) if body is not None else {}
-    by_line: dict[int, list[tuple[Finding, Fix]]] = {}
-    for finding in result.findings:
-        if finding.fix is not None:
-            by_line.setdefault(finding.fix.lineno, []).append((finding, finding.fix))
     before = _texts(elements)
-    raws = {n: paragraph_text(e) for n, (kind, e) in elements.items() if kind == "p"}
-    targets = _repaired_texts(result, raws) if by_line else {}
+    raws = {n: paragraph_text(e) if kind == "p" else "" for n, (kind, e) in elements.items()}
+    targets, text_outcome = _repaired_texts(result, raws, options)
+    outcome.applied = Counter(text_outcome.applied)
+    outcome.skipped = Counter(getattr(text_outcome, "skipped", None) or {})
+    rules_by_line: dict[int, list[str]] = {}
+    for f in result.findings:
+        if f.line is not None:
+            rules_by_line.setdefault(f.line, []).append(f.rule)
     changed = False
-    for lineno, items in sorted(by_line.items()):
-        kind, element = elements.get(lineno, (None, None))
-        line = doc.line_at(lineno)
-        rules = [f.rule for f, _ in items]
-        if kind != "p" or line is None or raws[lineno] != line.raw or targets[lineno] == raws[lineno]:
-            # A table row, a paragraph not read as lint read it, or nothing the text fixer could do
-            # (e.g. a marker made by Word's list numbering is not in the text).
-            outcome.skipped.update(rules)
+    for lineno in sorted(raws):
+        kind, element = elements[lineno]
+        if kind != "p" or targets[lineno] == raws[lineno]:
             continue
+        line = doc.line_at(lineno)
         backup = copy.deepcopy(element)
-        done = all(replace_text(element, a, b, new) for a, b, new in _opcodes(raws[lineno], targets[lineno]))
+        done = line is not None and line.raw == raws[lineno]
+        done = done and all(replace_text(element, a, b, new) for a, b, new in _opcodes(raws[lineno], targets[lineno]))
         if not done or paragraph_text(element) != targets[lineno]:
-            # A repair crossed a tab or a break: leave the whole paragraph as it was.
+            # A repair crossed a tab or a break (or the paragraph is not what lint read): leave it as it was.
             element.getparent().replace(element, backup)
             elements[lineno] = ("p", backup)
-            outcome.skipped.update(rules)
+            for rule in rules_by_line.get(lineno, []):
+                if outcome.applied[rule] > 0:
+                    outcome.applied[rule] -= 1
+                    outcome.skipped[rule] += 1
             continue
         changed = True
-        outcome.applied.update(rules)
+    outcome.applied = +outcome.applied
     outcome.before, outcome.after = before, _texts(elements)
     if changed:
         start = xml.find(b"<", xml.find(b"?>") + 2) if xml.startswith(b"<?xml") else 0
