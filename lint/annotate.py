@@ -66,27 +66,26 @@ def comment_text(finding: Finding, lang: str) -> list[str]:
     return [first] + ([finding.hint] if finding.hint else [])
 
 
-def _exact_text(result: FileResult, finding: Finding) -> str | None:
-    """The characters a finding is about, when it is about characters (terms, dates, junk)."""
+def _phrases(result: FileResult, finding: Finding) -> list[tuple[str, bool]]:
+    """What a finding about characters (terms, dates, markers, junk) is about: (phrase, may stand anywhere).
+
+    The repair's old text or the junk's sample may stand anywhere in the paragraph (the nearest
+    occurrence to the column wins); a phrase quoted in the message must stand at the column, give or
+    take a few characters.  Section findings are about their heading as a whole: no phrase.
+    """
+    out: list[tuple[str, bool]] = []
     fix = finding.fix
     if fix is not None and fix.kind in ("replace", "marker") and fix.old:
-        return fix.old
+        out.append((fix.old, True))
     line = result.document.line_at(finding.line) if result.document and finding.line else None
     if line is None:
-        return None
+        return out
     if finding.rule == "conversion-artifact":
-        for artifact in line.artifacts:
-            if artifact.column == finding.column:
-                return artifact.sample
-        return None
-    if finding.column and finding.column > line.column:
-        # A quoted phrase of the message that stands at (or within a few characters of) the column.
-        for m in _QUOTED.finditer(finding.message):
-            quoted = m.group(1) or m.group(2)
-            at = locate(line.raw, quoted, finding.column)
-            if at is not None and abs(at - (finding.column - 1)) <= _SLACK:
-                return quoted
-    return None
+        out += [(a.sample, True) for a in line.artifacts if a.column == finding.column]
+        return out
+    if finding.section is None and finding.column:
+        out += [(m.group(1) or m.group(2), False) for m in _QUOTED.finditer(finding.message)]
+    return out
 
 
 def _first_paragraph(element):
@@ -113,13 +112,12 @@ def anchor_for(result: FileResult, finding: Finding, elements: dict[int, tuple[s
     if kind == "row":
         p = _first_paragraph(element)
         return Anchor(p) if p is not None else None
-    exact = _exact_text(result, finding)
-    if exact:
-        raw = paragraph_text(element)
-        start = locate(raw, exact, finding.column)
-        if start is not None:
-            return Anchor(element, start, start + len(exact))
-        span = _mapped_span(result, finding, raw, exact)
+    raw = paragraph_text(element)
+    for phrase, anywhere in _phrases(result, finding):
+        start = locate(raw, phrase, finding.column)
+        if start is not None and (anywhere or abs(start - ((finding.column or 1) - 1)) <= _SLACK):
+            return Anchor(element, start, start + len(phrase))
+        span = _mapped_span(result, finding, raw, phrase)
         if span is not None:
             return Anchor(element, *span)
     return Anchor(element)
