@@ -55,8 +55,20 @@ def paragraph_runs(p) -> list:
 
 
 def _piece_text(node) -> str:
-    """The text python-docx gives one run child (``str(CT_Text)``, ``str(CT_Br)`` …)."""
-    return str(node) if node.tag != w("t") else (node.text or "")
+    """The text python-docx gives one run child (as its ``CT_Text``, ``CT_Br`` … ``__str__`` do),
+    for elements parsed by python-docx or by plain lxml alike."""
+    tag = node.tag
+    if tag == w("t"):
+        return node.text or ""
+    if tag in (w("tab"), w("ptab")):
+        return "\t"
+    if tag == w("br"):
+        return "\n" if node.get(w("type"), "textWrapping") == "textWrapping" else ""
+    if tag == w("cr"):
+        return "\n"
+    if tag == w("noBreakHyphen"):
+        return "-"
+    return ""
 
 
 def char_map(p) -> list[tuple[object, int]]:

@@ -269,3 +269,13 @@ def test_a_docx_saved_by_libreoffice(run, tmp_path):
     data = path.read_bytes()
     outcome = plan(lint_file(str(path), Options(load_checklist("fazhi-2019")), data=data), data)
     assert outcome.applied == {"term-variant": 1, "wording": 1} and not outcome.skipped
+
+
+def test_hyperlinks_tabs_and_content_controls(run, tmp_path):
+    from tests.test_docx_fix import _odd_docx
+
+    path = tmp_path / "r.docx"
+    path.write_bytes(_odd_docx())
+    assert run("annotate", path).exit_code == 0
+    notes = by_text((tmp_path / "r.reportlint.docx").read_bytes())
+    assert sorted(notes.values()) == sorted(["截止目前", "法政府治建设", "[bookmark: _GoBack]"])

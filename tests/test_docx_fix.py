@@ -164,3 +164,45 @@ def test_other_formats_are_refused():
     data = seed("002").read_bytes()
     with pytest.raises(FixError):
         plan(lint_file("r.txt", OPTIONS, data=data), data)
+
+
+def _odd_docx() -> bytes:
+    """A term split across a run and a hyperlink, a tab and a page break in a paragraph, junk in a content control."""
+    import docx
+
+    ns = f'xmlns:w="{W[1:-1]}"'
+    document = docx.Document()
+    for line in GOOD.replace("继续深化法治政府建设", "继续深化法政府治建设").rstrip("\n").split("\n"):
+        p = document.add_paragraph()
+        if "法政府治" in line:
+            head, tail = line.split("法政府治", 1)
+            p.add_run(head + "法政")
+            p._p.append(etree.fromstring(f'<w:hyperlink {ns} w:anchor="x"><w:r><w:t>府治</w:t></w:r></w:hyperlink>'))
+            p.add_run(tail)
+        elif line.startswith("一是"):
+            p.add_run(line[:5])
+            p._p.append(etree.fromstring(f'<w:r {ns}><w:tab/><w:br w:type="page"/></w:r>'))
+            p.add_run(line[5:] + "截止目前")
+        else:
+            p.add_run(line)
+    sdt = etree.fromstring(
+        f"<w:sdt {ns}><w:sdtContent><w:p><w:r><w:t>附：[bookmark: _GoBack]说明</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+    )
+    document.element.body.insert(len(document.element.body) - 1, sdt)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_hyperlinks_tabs_breaks_and_content_controls():
+    data = _odd_docx()
+    result = lint(data)
+    assert sorted(f.rule for f in result.findings) == ["conversion-artifact", "term-variant", "wording"]
+    outcome = plan(result, data)
+    assert outcome.applied == {"term-variant": 1, "wording": 1, "conversion-artifact": 1} and not outcome.skipped
+    assert "-一是执法队\t伍" in outcome.diff() and "截至目前" in outcome.diff()
+    texts = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in paragraphs(outcome.data)]
+    assert "继续深化法治政府建设，加强执法培训。" in texts and "附：说明" in texts
+    (link,) = [h for p in paragraphs(outcome.data) for h in p.iter(f"{W}hyperlink")]
+    assert link.get(f"{W}anchor") == "x"  # the hyperlink is still there
+    assert lint(outcome.data).findings == []
