@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import copy
 import io
+import re
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -30,6 +31,8 @@ from lint.fixer import plan as plan_text
 from lint.wordml import numbered_elements, paragraph_text, replace_text, w
 
 DOCUMENT_PART = "word/document.xml"
+#: A ``w:p`` start or end tag (not ``w:pPr`` and the like) in the bytes of ``document.xml``.
+_P_TAG = re.compile(rb"<(/?)w:p(?=[\s/>])")
 #: Stands for a line break inside a paragraph while the text fixer sees one line per paragraph.
 _BREAK = "\u2028"
 #: Longest changed stretch of a paragraph compared character by character (longer: one replacement).
@@ -111,6 +114,51 @@ def _texts(elements: dict[int, tuple[str, object]]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _p_spans(xml: bytes) -> list[tuple[int, int]] | None:
+    """Byte ranges of every ``w:p`` element in document order (None: the part is not written as expected)."""
+    spans: list[list[int]] = []
+    stack: list[int] = []
+    for m in _P_TAG.finditer(xml):
+        end = xml.find(b">", m.end())
+        if end < 0:
+            return None
+        if m.group(1):
+            if not stack:
+                return None
+            spans[stack.pop()][1] = end + 1
+        else:
+            spans.append([m.start(), end + 1 if xml[end - 1 : end] == b"/" else -1])
+            if spans[-1][1] < 0:
+                stack.append(len(spans) - 1)
+    return None if stack else [(a, b) for a, b in spans]
+
+
+def _splice(xml: bytes, root, order: dict, edited: list[int]) -> bytes:
+    """The new ``document.xml``: the original bytes with only the edited paragraphs written anew.
+
+    Each edited paragraph is cut from a serialisation of the whole tree (so its namespace prefixes are
+    those of its context) and put in place of the original paragraph's bytes; everything else stays
+    byte for byte as the file had it.  When the paragraphs cannot be told apart in the bytes, the
+    whole part is written out again (same XML, possibly other spellings such as ``<w:rPr/>``).
+    """
+    from lxml import etree
+
+    new = etree.tostring(root, encoding="UTF-8", xml_declaration=False)
+    start = xml.find(b"<", xml.find(b"?>") + 2) if xml.startswith(b"<?xml") else 0
+    old_spans, new_spans = _p_spans(xml), _p_spans(new)
+    if old_spans is None or new_spans is None or not len(old_spans) == len(new_spans) == len(order):
+        return xml[:start] + new
+    out, cut = [], 0
+    for k in sorted(set(edited)):
+        a, b = old_spans[k]
+        if a < cut:
+            continue  # inside an edited paragraph already written
+        out += [xml[cut:a], new[new_spans[k][0] : new_spans[k][1]]]
+        cut = b
+    out.append(xml[cut:])
+    return b"".join(out)
+
+
 def _rezip(data: bytes, part: bytes) -> bytes:
     """The package with ``word/document.xml`` replaced; every other member copied as it was."""
     out = io.BytesIO()
@@ -154,6 +202,8 @@ def plan(result: FileResult, data: bytes, options=None) -> DocxFixOutcome:
     for f in result.findings:
         if f.line is not None:
             rules_by_line.setdefault(f.line, []).append(f.rule)
+    order = {p: k for k, p in enumerate(root.iter(w("p")))}  # paragraphs in document order, before editing
+    edited: list[int] = []
     changed = False
     for lineno in sorted(raws):
         kind, element = elements[lineno]
@@ -173,10 +223,9 @@ def plan(result: FileResult, data: bytes, options=None) -> DocxFixOutcome:
                     outcome.skipped[rule] += 1
             continue
         changed = True
+        edited.append(order[element])
     outcome.applied = +outcome.applied
     outcome.before, outcome.after = before, _texts(elements)
     if changed:
-        start = xml.find(b"<", xml.find(b"?>") + 2) if xml.startswith(b"<?xml") else 0
-        part = xml[:start] + etree.tostring(root, encoding="UTF-8", xml_declaration=False)
-        outcome.data = _rezip(data, part)
+        outcome.data = _rezip(data, _splice(xml, root, order, edited))
     return outcome

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 
 import pytest
 from lxml import etree
@@ -206,3 +207,31 @@ def test_hyperlinks_tabs_breaks_and_content_controls():
     (link,) = [h for p in paragraphs(outcome.data) for h in p.iter(f"{W}hyperlink")]
     assert link.get(f"{W}anchor") == "x"  # the hyperlink is still there
     assert lint(outcome.data).findings == []
+
+
+def _respell(data: bytes) -> bytes:
+    """The same package with document.xml spelt as other writers spell it (「<w:r >」, 「<w:rPr></w:rPr>」)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            body = zin.read(info.filename)
+            if info.filename == "word/document.xml":
+                body = body.replace(b"<w:r>", b"<w:r ><w:rPr></w:rPr>")
+            zout.writestr(info, body)
+    return out.getvalue()
+
+
+def test_untouched_paragraphs_keep_their_bytes_as_the_file_spells_them():
+    from lint.docx_fix import _p_spans
+
+    data = _respell(docx_bytes(seed_lines("002")))
+    old = part(data)
+    assert b"<w:r ><w:rPr></w:rPr>" in old
+    outcome = plan(lint(data), data)
+    new = part(outcome.data)
+    old_spans, new_spans = _p_spans(old), _p_spans(new)
+    assert len(old_spans) == len(new_spans)
+    same = [old[a:b] == new[c:d] for (a, b), (c, d) in zip(old_spans, new_spans, strict=True)]
+    assert same.count(False) == 1  # the one paragraph repaired
+    assert old[: old_spans[0][0]] == new[: new_spans[0][0]] and old[old_spans[-1][1] :] == new[new_spans[-1][1] :]
+    assert [f.rule for f in lint(outcome.data).findings if f.rule in ("term-variant", "wording")] == []
