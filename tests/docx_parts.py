@@ -10,6 +10,17 @@ from lxml import etree
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
+def text_rules() -> list[str]:
+    """Every rule but the page-layout ones: the test documents here are about text, not about layout."""
+    from lint.rules import all_rules
+
+    return sorted(r for r in all_rules() if not r.startswith("layout-"))
+
+
+#: ``--select`` value for the CLI: the text rules.
+TEXT_RULES = ",".join(text_rules())
+
+
 def part(data: bytes, name: str = "word/document.xml") -> bytes:
     return zipfile.ZipFile(io.BytesIO(data)).read(name)
 

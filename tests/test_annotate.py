@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -13,7 +12,7 @@ from lint.checklist import load_checklist
 from lint.engine import Options, lint_file
 from lint.rules.examples import GOOD
 from tests.conftest import seed
-from tests.docx_parts import W, anchored, by_text, comments, paragraphs, rich_docx
+from tests.docx_parts import TEXT_RULES, W, anchored, by_text, comments, paragraphs, rich_docx, text_rules
 from tests.fixtures import docx_bytes
 
 
@@ -24,13 +23,13 @@ def seed_docx(tmp_path, prefix: str, name: str = "报告.docx", **kw):
 
 
 def findings_of(path) -> list:
-    return lint_file(str(path), Options(load_checklist("fazhi-2019"))).findings
+    return lint_file(str(path), Options(load_checklist("fazhi-2019"), select=frozenset(text_rules()))).findings
 
 
 def test_one_comment_per_finding_beside_the_original(run, tmp_path):
     path = seed_docx(tmp_path, "000")
     original = path.read_bytes()
-    result = run("annotate", path, "--checklist", "fazhi-2019")
+    result = run("annotate", path, "--checklist", "fazhi-2019", "--select", TEXT_RULES)
     out = tmp_path / "报告.reportlint.docx"
     assert result.exit_code == 0, result.output
     n = len(findings_of(path))
@@ -47,7 +46,7 @@ def test_one_comment_per_finding_beside_the_original(run, tmp_path):
 
 def test_comments_sit_on_the_text_they_concern(run, tmp_path):
     path = seed_docx(tmp_path, "000")
-    assert run("annotate", path).exit_code == 0
+    assert run("annotate", path, "--select", TEXT_RULES).exit_code == 0
     anchors = by_text((tmp_path / "报告.reportlint.docx").read_bytes())
 
     def anchor(prefix: str) -> str:
@@ -69,7 +68,7 @@ def test_exact_characters_across_formatted_runs(run, tmp_path):
     lines = GOOD.replace("继续深化法治政府建设", "继续深化法政府治建设").rstrip("\n").split("\n")
     path = tmp_path / "r.docx"
     path.write_bytes(rich_docx(lines, split={"法政府治建设": 2}))
-    assert run("annotate", path, "-o", tmp_path / "out.docx").exit_code == 0
+    assert run("annotate", path, "-o", tmp_path / "out.docx", "--select", TEXT_RULES).exit_code == 0
     data = (tmp_path / "out.docx").read_bytes()
     assert list(anchored(data).values()) == ["法政府治建设"]
     # The runs were split at the comment's edges, each part keeping its formatting.
@@ -84,7 +83,7 @@ def test_exact_characters_across_formatted_runs(run, tmp_path):
 
 def test_section_finding_in_english(run, tmp_path):
     path = seed_docx(tmp_path, "003")
-    assert run("annotate", path, "--lang", "en").exit_code == 0
+    assert run("annotate", path, "--lang", "en", "--select", TEXT_RULES).exit_code == 0
     texts = [c.text for c in comments((tmp_path / "报告.reportlint.docx").read_bytes())]
     order = [t for t in texts if "section-order" in t]
     assert order and order[0].startswith("[error] section-order: ") and "out of order" in order[0]
@@ -98,7 +97,7 @@ def test_select_and_baseline_apply(run, tmp_path):
     baseline = tmp_path / "baseline.json"
     assert run("check", path, "--write-baseline", baseline).exit_code == 0
     (tmp_path / "报告.reportlint.docx").unlink()
-    result = run("annotate", path, "--baseline", baseline)
+    result = run("annotate", path, "--baseline", baseline, "--select", TEXT_RULES)
     assert result.exit_code == 0 and "未发现问题，未生成批注副本" in result.output
     assert not (tmp_path / "报告.reportlint.docx").exists()
 
@@ -106,7 +105,7 @@ def test_select_and_baseline_apply(run, tmp_path):
 def test_no_findings_no_copy(run, tmp_path):
     path = tmp_path / "ok.docx"
     path.write_bytes(docx_bytes(GOOD.rstrip("\n").split("\n")))
-    result = run("annotate", path, "--lang", "en")
+    result = run("annotate", path, "--lang", "en", "--select", TEXT_RULES)
     assert result.exit_code == 0 and "no findings; no annotated copy written" in result.output
     assert [p.name for p in tmp_path.iterdir()] == ["ok.docx"]
 
@@ -156,7 +155,7 @@ def test_libreoffice_opens_the_copy_with_its_comments(run, tmp_path):
     if soffice is None:
         pytest.skip("LibreOffice (soffice) is not installed")
     path = seed_docx(tmp_path, "002", name="r.docx")
-    assert run("annotate", path).exit_code == 0
+    assert run("annotate", path, "--select", TEXT_RULES).exit_code == 0
     out_dir = tmp_path / "pdf"
     export = 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}'
     subprocess.run(
@@ -183,10 +182,10 @@ def test_libreoffice_opens_the_copy_with_its_comments(run, tmp_path):
 
 def test_json_and_annotate_agree_on_the_count(run, run_json, tmp_path):
     path = seed_docx(tmp_path, "001")
+    # Every finding check reports, layout ones included where the layout rules exist, becomes a comment.
     _, report = run_json(path)
     assert run("annotate", path).exit_code == 0
     assert len(comments((tmp_path / "报告.reportlint.docx").read_bytes())) == len(report["files"][0]["findings"])
-    json.dumps(report)
 
 
 def test_a_section_missing_at_the_end_sits_on_the_last_paragraph(run, tmp_path):
@@ -205,7 +204,7 @@ def test_existing_comments_and_tracked_changes_are_kept(run, tmp_path):
 
     path = tmp_path / "r.docx"
     path.write_bytes(_reviewed_docx())
-    assert run("annotate", path).exit_code == 0
+    assert run("annotate", path, "--select", TEXT_RULES).exit_code == 0
     data = (tmp_path / "r.reportlint.docx").read_bytes()
     found = comments(data)
     assert sorted(c.author for c in found) == ["reportlint", "张三", "李四"]
@@ -216,7 +215,7 @@ def test_existing_comments_and_tracked_changes_are_kept(run, tmp_path):
 
 def test_outdated_reference_and_marker_sit_on_their_characters(run, tmp_path):
     path = seed_docx(tmp_path, "004")
-    assert run("annotate", path).exit_code == 0
+    assert run("annotate", path, "--select", TEXT_RULES).exit_code == 0
     notes = by_text((tmp_path / "报告.reportlint.docx").read_bytes())
     assert sorted(notes.values()) == ["1、", "《信访条例》", "汇报如下"]
 
@@ -225,7 +224,7 @@ def test_configuration_applies(run, tmp_path):
     path = seed_docx(tmp_path, "000")
     config = tmp_path / "rl.yaml"
     config.write_text("ignore: [wording]\nseverity:\n  conversion-artifact: info\n", encoding="utf-8")
-    assert run("annotate", path, "--config", config).exit_code == 0
+    assert run("annotate", path, "--config", config, "--select", TEXT_RULES).exit_code == 0
     texts = [c.text for c in comments((tmp_path / "报告.reportlint.docx").read_bytes())]
     assert texts and not any("wording" in t for t in texts)
     assert any(t.startswith("[提示] conversion-artifact") for t in texts)
@@ -263,7 +262,7 @@ def test_a_docx_saved_by_libreoffice(run, tmp_path):
         check=True,
     )
     path = tmp_path / "s.docx"
-    assert run("annotate", path).exit_code == 0
+    assert run("annotate", path, "--select", TEXT_RULES).exit_code == 0
     notes = by_text((tmp_path / "s.reportlint.docx").read_bytes())
     assert {"法政府治建设", "汇报如下"} <= set(notes.values())
     data = path.read_bytes()
@@ -283,6 +282,6 @@ def test_hyperlinks_tabs_and_content_controls(run, tmp_path):
 
     path = tmp_path / "r.docx"
     path.write_bytes(_odd_docx())
-    assert run("annotate", path).exit_code == 0
+    assert run("annotate", path, "--select", TEXT_RULES).exit_code == 0
     notes = by_text((tmp_path / "r.reportlint.docx").read_bytes())
     assert sorted(notes.values()) == sorted(["截止目前", "法政府治建设", "[bookmark: _GoBack]"])

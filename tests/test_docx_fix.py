@@ -16,10 +16,10 @@ from lint.fixer import FixError
 from lint.rules.examples import GOOD
 from lint.wordml import replace_text
 from tests.conftest import seed
-from tests.docx_parts import W, members, paragraphs, part, rich_docx
+from tests.docx_parts import W, members, paragraphs, part, rich_docx, text_rules
 from tests.fixtures import docx_bytes
 
-OPTIONS = Options(load_checklist("fazhi-2019"))
+OPTIONS = Options(load_checklist("fazhi-2019"), select=frozenset(text_rules()))
 SEEDS = ["000", "001", "002", "003", "004"]
 
 
