@@ -616,6 +616,81 @@ def review(
     sys.exit(_guard(review_flow.run, items, planner, output, fmt, previous, jobs, sys.stderr, paths))
 
 
+# --------------------------------------------------------------------------- Word: annotate, new
+
+
+@main.command(
+    help=_h(
+        "为 .docx 报告生成副本，每条检查结果写成一条批注；原文件不变。",
+        "Write a copy of a .docx report with one Word comment (批注) per finding; the original is not changed.",
+    )
+)
+@click.argument("path")
+@shared_options
+@click.option(
+    "--output",
+    "-o",
+    default=None,
+    metavar="FILE",
+    help=_h("批注副本。  [默认：原名.reportlint.docx]", "Annotated copy.  [default: NAME.reportlint.docx]"),
+)
+@click.option(
+    "--baseline",
+    default=None,
+    metavar="FILE",
+    help=_h("不标注基线中已记录的结果。", "Leave out findings recorded in this baseline."),
+)
+def annotate(
+    path, checklist_ref, lang, select, ignore, config_path, no_config, stdin_filename, layout_profile, output, baseline
+) -> None:
+    from lint.annotate import AnnotateError, annotate_file
+
+    _, planner = _settings(checklist_ref, lang, select, ignore, config_path, no_config, layout_profile)
+    try:
+        click.echo(annotate_file(path, output, planner.options_for(path), baseline))
+    except AnnotateError as exc:
+        _fail(exc.render(planner.lang))
+
+
+@main.command(
+    "new",
+    help=_h(
+        "按清单生成报告框架：标题、全部法定标题及序号、撰写说明、落款（.docx/.md/.txt）。",
+        "Write a report skeleton for a checklist: title, every mandated heading in order, notes, signature.",
+    ),
+)
+@click.option(
+    "--checklist", "checklist_ref", default="fazhi-2019", show_default=True, help=_h("清单 id 或文件。", "Checklist id or file.")
+)
+@click.option(
+    "--unit", default="某某单位", show_default=True, help=_h("报告单位（标题和落款）。", "The reporting body (title and signature).")
+)
+@click.option(
+    "--year",
+    type=click.IntRange(1990, 2100),
+    default=None,
+    help=_h("报告年度。  [默认：上一年]", "Year reported on.  [default: last year]"),
+)
+@click.option("--addressee", default=None, help=_h("主送机关；空字符串表示不写。", "Addressee line (主送机关); empty for none."))
+@click.option(
+    "--output", "-o", required=True, metavar="FILE", help=_h("输出文件：.docx、.md 或 .txt。", "Output file: .docx, .md or .txt.")
+)
+@click.option("--force", is_flag=True, help=_h("覆盖已有文件。", "Overwrite an existing file."))
+@click.option("--lang", type=click.Choice(LANGS), default=None, help=_h("说明和消息的语言。", "Language of notes and messages."))
+def new(checklist_ref, unit, year, addressee, output, force, lang) -> None:
+    import datetime
+
+    from lint.skeleton import SkeletonError, write_skeleton
+
+    lang = lang or _env_lang()
+    checklist = _load_checklist(checklist_ref)
+    year = year or datetime.date.today().year - 1
+    try:
+        click.echo(write_skeleton(checklist, unit, year, output, force, addressee, lang))
+    except SkeletonError as exc:
+        _fail(exc.render(lang))
+
+
 def entry() -> None:
     """Console entry point: any unexpected error becomes one line and exit 2, never a traceback.
 

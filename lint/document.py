@@ -104,6 +104,23 @@ class Document:
             self._by_lineno = cached
         return cached
 
+    def snippet(self, lineno: int, column: int | None = None, width: int = 16) -> str:
+        """The place quoted as it stands in the file, to find it with Ctrl+F: 「上一年度推进法治政府建设的主要举…」.
+
+        From ``column`` (1-based, in the original line) when given, else from the
+        paragraph's first character; at most ``width`` characters, 「…」 marking a cut.
+        Empty when the line is unknown or blank.
+        """
+        line = self.line_at(lineno)
+        if line is None:
+            return ""
+        raw = line.raw.replace("\t", " ").replace("\n", " ")
+        start = column - 1 if column and 0 < column <= len(raw) else 0
+        text = raw[start:].strip(" \u3000\u00a0\ufeff\u200b\r")
+        if not text:
+            return ""
+        return f"「{text[:width]}{'…' if len(text) > width else ''}」"
+
     def describe(self, lineno: int, lang: str) -> str:
         """A location in words: 「第6行」, 「第6段」, 「第2页第3行」 / "line 6", "¶6", "p. 2, line 3"."""
         line = self.line_at(lineno)

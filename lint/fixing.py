@@ -48,15 +48,18 @@ def fix_items(
         except OSError as exc:
             problem(path, exc.strerror or str(exc))
             continue
-        if layout and path.lower().endswith(".docx"):
-            _fix_layout(path, data, planner, out, err, diff, quiet, run, problem)
-            continue
+        lay_out = layout and path.lower().endswith(".docx")
         result = safe_lint(path, planner, data)
         if result.error is not None:
             problem(path, result.error)
             continue
         try:
-            outcome = fix_file(path, result, data, planner.options_for(path), write=False)
+            if result.document is not None and result.document.format == "docx":
+                from lint.docx_fix import plan as docx_plan
+
+                outcome = docx_plan(result, data, planner.options_for(path))
+            else:
+                outcome = fix_file(path, result, data, planner.options_for(path), write=False)
         except FixError as exc:
             err.write(f"reportlint: {path}: {exc.render(lang)}\n")
             continue
@@ -64,6 +67,8 @@ def fix_items(
             if outcome.changed:
                 run.changed = True
                 out.write(outcome.diff())
+            if lay_out:
+                _fix_layout(path, outcome.data or data, planner, out, err, diff, quiet, run, problem)
             continue
         if outcome.changed:
             try:
@@ -78,6 +83,8 @@ def fix_items(
         line = outcome.summary(lang) if outcome.changed else ""
         if line and not quiet:
             out.write(line + "\n")
+        if lay_out:  # the text repairs first, then the layout of the repaired document
+            _fix_layout(path, outcome.data or data, planner, out, err, diff, quiet, run, problem)
     return run
 
 
@@ -96,7 +103,7 @@ def _fix_layout(path: str, data: bytes, planner: Planner, out, err, diff: bool, 
     except Exception as exc:  # noqa: BLE001 - one document must not stop the others
         problem(path, f"cannot be laid out ({type(exc).__name__}); left unchanged" if lang == "en" else f"无法重排版式（{type(exc).__name__}），文件未修改")
         return False
-    if new == data:
+    if _same_package(new, data):
         return True
     run.changed = True
     if diff:
@@ -110,3 +117,20 @@ def _fix_layout(path: str, data: bytes, planner: Planner, out, err, diff: bool, 
     if not quiet:
         out.write(f"laid out {path} to the layout profile\n" if lang == "en" else f"已按版式配置重排 {path}\n")
     return True
+
+
+def _same_package(a: bytes, b: bytes) -> bool:
+    """Whether two .docx packages hold the same parts (zip timestamps and compression aside)."""
+    import io
+    import zipfile
+
+    if a == b:
+        return True
+    try:
+        with zipfile.ZipFile(io.BytesIO(a)) as za, zipfile.ZipFile(io.BytesIO(b)) as zb:
+            names = sorted(za.namelist())
+            if names != sorted(zb.namelist()):
+                return False
+            return all(za.read(n) == zb.read(n) for n in names)
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False

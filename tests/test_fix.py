@@ -113,12 +113,13 @@ def test_permissions_are_kept_and_no_temp_files_left(run, tmp_path):
 
 
 def test_other_formats_are_never_modified(run, tmp_path):
-    path = tmp_path / "r.docx"
-    data = docx_bytes(seed("001").read_text(encoding="utf-8").split("\n"))
+    path = tmp_path / "r.html"
+    lines = seed("001").read_text(encoding="utf-8").split("\n")
+    data = ("<html><body>" + "".join(f"<p>{ln}</p>" for ln in lines) + "</body></html>").encode()
     path.write_bytes(data)
     result = run("fix", path)
     assert result.exit_code == 0
-    assert "fix 不修改 docx 文件（只修复 .txt 和 .md）" in result.output
+    assert "fix 不修改 html 文件（只修复 .txt 和 .md）" in result.output
     assert path.read_bytes() == data
 
 
@@ -148,3 +149,14 @@ def test_date_and_document_number_repairs(run, tmp_path):
     run("fix", path)
     text = path.read_text(encoding="utf-8")
     assert "厅字〔2019〕28号" in text and text.endswith("2023年12月5日\n")
+
+
+def test_fix_repairs_docx_inside_the_runs(run, tmp_path):
+    path = tmp_path / "r.docx"
+    path.write_bytes(docx_bytes(seed("002").read_text(encoding="utf-8").split("\n")))
+    before = path.read_bytes()
+    diff = run("fix", "--diff", path)
+    assert diff.exit_code == 1 and "+2023年" in diff.output and path.read_bytes() == before
+    fixed = run("fix", path)
+    assert fixed.exit_code == 0 and "term-variant ×1" in fixed.output and path.read_bytes() != before
+    assert run("check", path).exit_code == 0
