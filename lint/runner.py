@@ -286,7 +286,6 @@ def slim(result: FileResult) -> FileResult:
     doc.lines = [ln for ln in doc.lines if ln.lineno in keep]
     for ln in doc.lines:
         ln.positions = None  # columns are already in the findings
-        ln.raw = ""
     doc.__dict__.pop("_by_lineno", None)
     return result
 

@@ -51,14 +51,12 @@ def location_text(doc: Document | None, lineno: int | None, column: int | None) 
 
 
 def snippet(doc: Document | None, lineno: int | None, width: int = 16) -> str | None:
-    """The first characters of the finding's paragraph, to find it with Ctrl+F in Word (.docx and PDF)."""
+    """The first characters of the finding's paragraph as they stand in the file (``Document.snippet`` without
+    its quotes), to find the place with Ctrl+F in Word."""
     if doc is None or lineno is None:
         return None
-    line = doc.line_at(lineno)
-    if line is None:
-        return None
-    text = line.text.strip()
-    return text[:width] + ("…" if len(text) > width else "") if text else None
+    quoted = doc.snippet(lineno, width=width)
+    return quoted[1:-1] if quoted else None
 
 
 @dataclass
