@@ -1,0 +1,265 @@
+"""Reproducers for the readers' crash, hang and misreading classes (issue #15, #10 item 7).
+
+Each test feeds one damaged or unusual input the way ``check`` reads it and
+asserts what a user sees: a one-line ``ReadError`` naming the problem, or the
+text read right, within a time bound.
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+import time
+import zipfile
+
+import pytest
+
+from lint.checklist import load_checklist
+from lint.engine import Options, lint_document, lint_file
+from lint.readers import ReadError, read_bytes
+from tests.strategies import (
+    document_xml,
+    list_numbering,
+    make_docx,
+    numbering_xml,
+    para,
+    report_lines,
+    run,
+    styles_xml,
+)
+
+OPTIONS = Options(load_checklist("fazhi-2019"), lang="en")
+TITLE, *BODY = report_lines()  # title, 一、…, （一）…, 二、…, …
+
+
+def within(seconds: float, fn, *args):
+    """Call ``fn`` in a daemon thread; fail (not hang) when it takes longer than ``seconds``."""
+    box: dict = {}
+
+    def target():
+        try:
+            box["value"] = fn(*args)
+        except BaseException as exc:  # handed to the test below
+            box["error"] = exc
+
+    thread = threading.Thread(target=target, daemon=True)
+    started = time.monotonic()
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), f"still running after {seconds} s"
+    if "error" in box:
+        raise box["error"]
+    return box["value"], time.monotonic() - started
+
+
+def read_error(data: bytes, name: str) -> str:
+    """The one-line English message the reader gives for ``data``."""
+    with pytest.raises(ReadError) as info:
+        within(20, read_bytes, data, name)
+    message = info.value.render("en")
+    assert "\n" not in message and message == str(info.value)
+    assert info.value.render("zh") and not message.startswith("internal error"), message
+    return message
+
+
+def texts(data: bytes, name: str = "r.docx") -> list[str]:
+    doc, _ = within(20, read_bytes, data, name)
+    return [line.text for line in doc.lines if line.text]
+
+
+# --------------------------------------------------------------------------- .docx: numbers and levels
+
+
+@pytest.mark.parametrize(
+    ("ilvl", "start", "override", "para_ilvl"),
+    [
+        ("x", "1", None, "0"),  # non-integer w:ilvl on the level
+        ("0", "one", None, "0"),  # non-integer w:start
+        ("0", "1", "1.5", "0"),  # non-integer w:startOverride
+        ("0", "1", None, "first"),  # non-integer paragraph ilvl
+        ("0", "1", None, "10"),  # ilvl beyond Word's nine levels
+        ("0", "-7", None, "0"),
+        ("0", "99999999999999999999", None, "0"),
+    ],
+)
+def test_docx_bad_numbering_values_are_read_not_crashed(ilvl, start, override, para_ilvl):
+    numbering = list_numbering(start=start, override=override).replace('w:ilvl="0"><w:start', f'w:ilvl="{ilvl}"><w:start')
+    body = para(TITLE) + para("主要举措和成效", num=("1", para_ilvl)) + "".join(para(t) for t in BODY[1:])
+    got = texts(make_docx(document_xml(body), numbering=numbering))
+    assert got[0] == TITLE and got[1].endswith("主要举措和成效")
+
+
+def test_docx_list_starting_at_1000_in_chinese_counting():
+    data = make_docx(
+        document_xml(para(TITLE) + para("主要举措和成效", num=("1", "0"))), numbering=list_numbering(start="1000")
+    )
+    got = texts(data)
+    assert got == [TITLE, "1000、主要举措和成效"]
+
+
+def test_docx_roman_list_starting_at_a_trillion_is_bounded():
+    numbering = list_numbering(fmt="upperRoman", text="%1.", start=str(10**12))
+    data = make_docx(document_xml(para(TITLE) + para("主要举措", num=("1", "0"))), numbering=numbering)
+    got = texts(data)
+    assert got[1] == "32767.主要举措"  # Word's largest start value, in digits (no Roman numeral that long)
+
+
+def test_docx_roman_and_letters_as_word_writes_them():
+    numbering = numbering_xml(
+        '<w:abstractNum w:abstractNumId="0">'
+        '<w:lvl w:ilvl="0"><w:start w:val="4"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="27"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%2)"/></w:lvl>'
+        '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+    )
+    body = para(TITLE) + para("甲", num=("1", "0")) + para("乙", num=("1", "1")) + para("丙", num=("1", "0"))
+    assert texts(make_docx(document_xml(body), numbering=numbering)) == [TITLE, "IV.甲", "aa)乙", "V.丙"]
+
+
+# --------------------------------------------------------------------------- .docx: package and XML
+
+
+def test_docx_document_without_body():
+    data = make_docx('<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>')
+    assert "no body" in read_error(data, "r.docx")
+
+
+def test_docx_wrong_root_element():
+    data = make_docx(document_xml(para(TITLE), root="w:styles"))
+    assert "holds <styles>, not <w:document>" in read_error(data, "r.docx")
+
+
+def test_docx_styles_missing_from_content_types_still_read_with_styles():
+    styles = styles_xml('<w:style w:type="paragraph" w:styleId="H1"><w:name w:val="heading 1"/></w:style>')
+    body = para(TITLE) + para("主要举措和成效", style="H1") + "".join(para(t) for t in BODY[1:])
+    data = make_docx(document_xml(body), styles=styles, types='<?xml version="1.0"?><Types xmlns="x"/>')
+    doc, _ = within(20, read_bytes, data, "r.docx")
+    assert [ln.heading_level for ln in doc.lines[:2]] == [None, 1]
+
+
+def _damaged(kind: str) -> bytes:
+    """An archive whose word/document.xml fails its CRC check, or whose deflate stream is corrupt."""
+    if kind == "crc":  # a stored member with one character changed after the CRC was computed
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as z:
+            z.writestr("word/document.xml", document_xml(para(TITLE)))
+        raw = bytearray(out.getvalue())
+        at = raw.index("报告".encode())
+        raw[at : at + 3] = "抱".encode()
+        return bytes(raw)
+    data = make_docx(document_xml("".join(para(t) for t in [TITLE, *BODY]) * 5))
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        info = z.getinfo("word/document.xml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    raw = bytearray(data)
+    raw[start + info.compress_size // 2 : start + info.compress_size // 2 + 40] = b"\xff" * 40
+    return bytes(raw)
+
+
+@pytest.mark.parametrize("kind", ["crc", "deflate"])
+def test_docx_member_with_bad_crc_or_corrupt_deflate(kind):
+    message = read_error(_damaged(kind), "r.docx")
+    assert message.startswith("corrupt .docx file: word/document.xml"), message
+
+
+def test_docx_style_based_on_itself_and_cycles_terminate():
+    styles = styles_xml(
+        '<w:style w:type="paragraph" w:styleId="A"><w:name w:val="A"/><w:basedOn w:val="A"/></w:style>'
+        '<w:style w:type="paragraph" w:styleId="B"><w:name w:val="B"/><w:basedOn w:val="C"/></w:style>'
+        '<w:style w:type="paragraph" w:styleId="C"><w:name w:val="heading 1"/><w:basedOn w:val="B"/></w:style>'
+    )
+    body = para(TITLE, style="A") + para("主要举措和成效", style="B") + para("正文。", style="A")
+    doc, _ = within(20, read_bytes, make_docx(document_xml(body), styles=styles), "r.docx")
+    assert [ln.heading_level for ln in doc.lines] == [None, 1, None]
+
+
+def test_docx_100k_paragraphs_read_fast():
+    styles = styles_xml(
+        '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>'
+        '<w:style w:type="paragraph" w:styleId="Body"><w:name w:val="Body"/><w:basedOn w:val="Normal"/></w:style>'
+    )
+    body = para(TITLE) + para("正文段落。", style="Body") * 100_000
+    data = make_docx(document_xml(body), styles=styles)
+    doc, seconds = within(60, read_bytes, data, "r.docx")
+    assert len(doc.lines) == 100_001
+    assert seconds < 8, seconds
+
+
+# --------------------------------------------------------------------------- .docx: Word as drafters use it
+
+
+def _report(measures: str) -> bytes:
+    body = para(TITLE) + measures + "".join(para(t) for t in BODY[1:])
+    return make_docx(document_xml(body))
+
+
+def test_docx_tracked_insertions_read_and_deletions_ignored():
+    inner = (
+        run("一、2023年主要")
+        + '<w:del w:id="1" w:author="a"><w:r><w:delText>删掉的</w:delText></w:r></w:del>'
+        + '<w:ins w:id="2" w:author="a">' + run("举措和成效") + "</w:ins>"
+    )
+    assert texts(_report(para("", inner=inner)))[1] == "一、2023年主要举措和成效"
+
+
+def test_docx_content_controls_block_and_inline_read():
+    inline = '<w:sdt><w:sdtPr><w:alias w:val="标题"/></w:sdtPr><w:sdtContent>' + run("主要举措和成效") + "</w:sdtContent></w:sdt>"
+    block = "<w:sdt><w:sdtContent>" + para("", inner=run("一、2023年") + inline) + "</w:sdtContent></w:sdt>"
+    assert texts(_report(block))[1] == "一、2023年主要举措和成效"
+
+
+def test_docx_fields_and_hyperlinks_read_but_not_field_codes():
+    inner = (
+        '<w:fldSimple w:instr=" DOCPROPERTY x ">' + run("一、") + "</w:fldSimple>"
+        + '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> DATE \\@ "yyyy" </w:instrText></w:r>'
+        + '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + run("2023年")
+        + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        + '<w:hyperlink r:id="rId9" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        + run("主要举措和成效") + "</w:hyperlink>"
+    )
+    assert texts(_report(para("", inner=inner)))[1] == "一、2023年主要举措和成效"
+
+
+def test_docx_comments_never_read_as_text():
+    inner = (
+        '<w:commentRangeStart w:id="0"/>' + run("一、2023年主要举措和成效") + '<w:commentRangeEnd w:id="0"/>'
+        '<w:r><w:commentReference w:id="0"/></w:r>'
+    )
+    comments = (
+        '<w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        '<w:comment w:id="0" w:author="审核"><w:p><w:r><w:t>三、缺少第一责任人部分</w:t></w:r></w:p></w:comment></w:comments>'
+    )
+    data = make_docx(
+        document_xml(para(TITLE) + para("", inner=inner) + "".join(para(t) for t in BODY[1:])),
+        extra={"word/comments.xml": comments},
+    )
+    got = texts(data)
+    assert got[1] == "一、2023年主要举措和成效" and not any("缺少" in t for t in got)
+
+
+def test_docx_table_of_contents_is_not_read_as_headings():
+    styles = styles_xml('<w:style w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/></w:style>')
+    toc = "".join(para(f"{t}\t1", style="TOC1") for t in BODY if t[1] == "、")
+    data = make_docx(document_xml(para(TITLE) + toc + "".join(para(t) for t in BODY)), styles=styles)
+    result = lint_document(within(20, read_bytes, data, "r.docx")[0], OPTIONS)
+    assert [f.rule for f in result.findings if f.rule in ("duplicate-section", "section-order")] == []
+
+
+def test_docx_automatic_number_kept_apart_from_a_year():
+    numbering = list_numbering(fmt="decimal", text="%1.")
+    body = para(TITLE)
+    for line in BODY:
+        if line[1] == "、":  # 一、2023年主要举措和成效 → automatic 「1.」 + 「2023年主要举措和成效」
+            body += para(line[2:], num=("1", "0"))
+        else:
+            body += para(line)
+    data = make_docx(document_xml(body), numbering=numbering)
+    result = lint_document(within(20, read_bytes, data, "r.docx")[0], OPTIONS)
+    tops = [(h.marker, h.text) for h in result.outline.top_level()]
+    assert tops[0] == ("1.", "2023年主要举措和成效"), tops
+    assert len(tops) == 4
+    assert not [f for f in result.findings if f.rule == "missing-section"]
+
+
+def test_docx_every_failure_is_a_read_error_through_lint_file():
+    result = lint_file("r.docx", OPTIONS, data=_damaged("deflate"))
+    assert result.error and result.error.startswith("corrupt .docx file")
