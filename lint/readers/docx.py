@@ -465,9 +465,9 @@ def read(data: bytes, name: str) -> Document:
     lines: list[Line] = []
     texts: list[str] = []
     number = 0
-    p_style, p_pr = f"{w}pStyle", f"{w}pPr"
+    p_style, p_pr, tbl, val = f"{w}pStyle", f"{w}pPr", f"{w}tbl", f"{w}val"
     for block in _blocks(body, w):
-        if block.tag == f"{w}tbl":
+        if block.tag == tbl:
             # A table becomes one line per row, cells separated by tabs: body text, never headings.
             for row in _rows(block, w):
                 number += 1
@@ -483,11 +483,13 @@ def read(data: bytes, name: str) -> Document:
         number += 1
         ppr = block.find(p_pr)
         style_el = ppr.find(p_style) if ppr is not None else None
-        level, style_outline, num, toc = styles.resolve(style_el.get(f"{w}val") if style_el is not None else None)
+        level, style_outline, num, toc = styles.resolve(style_el.get(val) if style_el is not None else None)
+        if ppr is not None:
+            if level is None:
+                level = _outline_level(ppr, w)
+            num = _num_pr(ppr, w) or num
         if level is None:
-            level = _outline_level(ppr, w)
-            level = style_outline if level is None else level
-        num = _num_pr(ppr, w) or num
+            level = style_outline
         raw = text_of.of(block)
         label = numbering.label(*num) if num else None
         cleaned, artifacts, _ = clean_line(raw)

@@ -113,6 +113,6 @@ def register(rule: Rule) -> Callable[[Callable[[Context], Iterator[Finding]]], C
 def all_rules() -> dict[str, Rule]:
     """Every rule, importing the rule families on first use."""
     if not RULES:
-        from lint.rules import content, document, format, numbering, source, structure, tables, terms  # noqa: F401
+        from lint.rules import content, document, encoding, format, numbering, source, structure, tables, terms  # noqa: F401, I001
 
     return RULES
