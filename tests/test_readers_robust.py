@@ -263,3 +263,121 @@ def test_docx_automatic_number_kept_apart_from_a_year():
 def test_docx_every_failure_is_a_read_error_through_lint_file():
     result = lint_file("r.docx", OPTIONS, data=_damaged("deflate"))
     assert result.error and result.error.startswith("corrupt .docx file")
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+def page(body: str, head: str = "") -> str:
+    return f"<html><head>{head}<title>某县人民政府</title></head><body>{body}</body></html>"
+
+
+def report_page(wrap_depth: int = 0, tag: str = "div") -> str:
+    article = "".join(f"<p>{t}</p>" for t in [TITLE, *BODY])
+    return page(f"<{tag}>" * wrap_depth + article + f"</{tag}>" * wrap_depth)
+
+
+@pytest.mark.parametrize("depth", [1000, 100_000])
+def test_html_nested_deeply_is_read(depth):
+    got = texts(report_page(depth).encode("utf-8"), "r.html")
+    assert got == [TITLE, *BODY]
+
+
+def test_html_unclosed_tags_nested_deeply_are_read():
+    data = page("<div><span>" * 20_000 + "".join(f"<p>{t}" for t in [TITLE, *BODY])).encode("utf-8")
+    assert texts(data, "r.html") == [TITLE, *BODY]
+
+
+@pytest.mark.parametrize("charset", ["undefined", "punycode", "base64", "x-no-such-charset", "utf-7"])
+def test_html_meta_charset_that_is_no_text_charset_is_ignored(charset):
+    data = report_page().replace("<head>", f'<head><meta charset="{charset}">').encode("utf-8")
+    doc, _ = within(20, read_bytes, data, "r.html")
+    assert [ln.text for ln in doc.lines] == [TITLE, *BODY]
+    assert doc.encoding == f"utf-8 (declared {charset})"
+
+
+def test_html_utf8_page_declaring_latin1_is_not_mojibake():
+    data = report_page().replace("<head>", '<head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">')
+    doc, _ = within(20, read_bytes, data.encode("utf-8"), "r.html")
+    assert [ln.text for ln in doc.lines] == [TITLE, *BODY]
+    assert doc.encoding == "utf-8 (declared iso-8859-1)"
+
+
+def test_html_gbk_page_declaring_utf8_is_detected():
+    data = report_page().replace("<head>", '<head><meta charset="utf-8">').encode("gb18030")
+    doc, _ = within(20, read_bytes, data, "r.htm")
+    assert [ln.text for ln in doc.lines] == [TITLE, *BODY]
+    assert doc.encoding.endswith("(declared utf-8)")
+
+
+def test_html_one_line_with_many_paragraphs_is_linear():
+    data = page("<p>一、正文" * 200_000).encode("utf-8")
+    doc, seconds = within(120, read_bytes, data, "r.html")
+    assert len(doc.lines) == 200_000 and seconds < 40, seconds
+
+
+def test_html_pre_keeps_its_lines():
+    text = "\n".join([TITLE, *BODY])
+    data = page(f'<pre style="white-space: pre-wrap">{text}\n</pre>').encode("utf-8")
+    doc, _ = within(20, read_bytes, data, "r.html")
+    assert [ln.text for ln in doc.lines] == [TITLE, *BODY]
+    assert [ln.lineno for ln in doc.lines] == list(range(1, len(BODY) + 2))
+    result = lint_document(doc, OPTIONS)
+    assert len(result.outline.top_level()) == 4 and result.findings == []
+
+
+# --------------------------------------------------------------------------- text
+
+
+def damage_findings(data: bytes, name: str = "r.txt"):
+    result = lint_file(name, OPTIONS, data=data)
+    assert result.error is None, result.error
+    return result, [f for f in result.findings if f.rule == "encoding-damage"]
+
+
+def test_text_with_one_bad_byte_is_read_with_one_warning():
+    good = "\n".join([TITLE, *BODY]).encode("utf-8")
+    at = good.index("召开".encode())
+    result, (finding,) = damage_findings(good[:at] + b"\xe5\x8f" + good[at + 3 :])
+    lineno = [TITLE, *BODY].index(next(t for t in BODY if "召开" in t)) + 1
+    assert (finding.line, finding.column) == (lineno, BODY[lineno - 2].index("召开") + 1)
+    assert finding.severity == "warning"
+    assert finding.message.startswith(f"1 character could not be decoded and read as \ufffd ({lineno}:")
+    assert result.document.encoding == "utf-8"
+    assert not [f for f in result.findings if f.rule == "missing-section"]
+
+
+def test_text_cut_inside_its_last_character():
+    data = ("\n".join([TITLE, *BODY]) + "。").encode("utf-8")[:-1]
+    _, (finding,) = damage_findings(data)
+    assert finding.line == len(BODY) + 1 and "1 character" in finding.message
+
+
+def test_text_many_places_named_with_a_count():
+    lines = [TITLE, *BODY]
+    data = "\n".join(lines).encode("utf-8").replace("法治".encode(), "法".encode() + b"\xe6\xb2")
+    _, (finding,) = damage_findings(data)
+    count = "\n".join(lines).count("法治")
+    assert finding.message.startswith(f"{count} characters could not be decoded")
+    assert finding.message.count(":") >= 3 and "…" in finding.message
+
+
+def test_gb18030_text_with_a_bad_byte():
+    data = "\n".join([TITLE, *BODY]).encode("gb18030")
+    at = data.index("召开".encode("gb18030"))
+    result, (finding,) = damage_findings(data[:at] + b"\xff" + data[at + 2 :])
+    assert result.document.encoding == "gb18030"
+    assert "read as gb18030" in finding.message
+
+
+def test_text_mostly_undecodable_is_still_refused():
+    data = bytes(range(0x80, 0x100)) * 40
+    result = lint_file("r.txt", OPTIONS, data=data)
+    assert result.error and "cannot detect the text encoding" in result.error
+
+
+def test_encoding_damage_in_chinese():
+    data = "\n".join([TITLE, *BODY]).encode("utf-8")[:-1]
+    result = lint_file("r.txt", Options(OPTIONS.checklist), data=data)
+    (finding,) = [f for f in result.findings if f.rule == "encoding-damage"]
+    assert finding.message.startswith("1 处字符无法解码")

@@ -167,7 +167,7 @@ class _Builder(HTMLParser):
             return
         if not any(n.tag == tag for n in self.stack[1:]):
             return  # stray end tag
-        if tag in _BLOCK_TAGS or self.skip:
+        if tag in _BLOCK_TAGS or tag in ("body", "html") or self.skip:
             self._flush()
         while len(self.stack) > 1:
             node = self.stack.pop()

@@ -34,7 +34,7 @@ _KNOWN_CHARSET = re.compile(
     r"latin-1|koi8-[ru]|euc_jp|shift_jis|cp932|iso2022_jp|euc_kr|cp949|mac-roman)$"
 )
 _SINGLE_BYTE = re.compile(r"^(?:iso8859-\d+|cp12\d\d|ascii|latin-1|koi8-[ru]|mac-roman)$")
-#: A text with more undecodable bytes than this (and more than 1 in 200 characters) is refused, not repaired.
+#: A text with more undecodable bytes than this (or more than 1 in 20 characters) is refused, not repaired.
 MAX_DAMAGE = 64
 
 
@@ -137,7 +137,7 @@ def decode_damaged(data: bytes, declared: str | None = None) -> tuple[str, str]:
 
     A single bad byte, or a file cut inside its last character, should not make
     a whole report unreadable.  The encoding is the one under which the bytes
-    are valid but for at most :data:`MAX_DAMAGE` places (and 1 in 200
+    are valid but for at most :data:`MAX_DAMAGE` places (and 1 in 20
     characters); the ``encoding-damage`` rule reports the places.
     """
     try:
@@ -159,7 +159,7 @@ def decode_damaged(data: bytes, declared: str | None = None) -> tuple[str, str]:
     for enc in dict.fromkeys(candidates):
         text = data.decode(enc, errors="replace")
         damage = text.count("\ufffd")
-        if damage <= MAX_DAMAGE and damage * 200 <= max(len(text), 200):
+        if damage <= MAX_DAMAGE and damage * 20 <= len(text):
             usable.append((enc, text))
     if not usable:
         raise error
