@@ -13,6 +13,8 @@ from pathlib import Path
 
 from lint.document import Document
 
+#: How the English message of a reader's own failure (a bug, not a bad file) starts.
+INTERNAL_ERROR = "internal error"
 #: Files larger than this are refused rather than read into memory.
 MAX_INPUT_BYTES = 10 * 1024 * 1024
 
@@ -93,7 +95,18 @@ def read_bytes(data: bytes, name: str) -> Document:
         )
     if len(data) > MAX_INPUT_BYTES:
         raise _too_large(len(data))
-    return reader(data, name)
+    try:
+        return reader(data, name)
+    except ReadError:
+        raise
+    except (Exception, RecursionError, MemoryError) as exc:
+        # A bug, not a bad file: still one line, never a traceback.  The fuzz tests fail on it.
+        reason = " ".join(str(exc).split())[:120]
+        what = f"{type(exc).__name__}: {reason}" if reason else type(exc).__name__
+        raise ReadError(
+            f"{INTERNAL_ERROR} while reading the file ({what}); please report it",
+            f"读取文件时出现内部错误（{what}），请报告此问题",
+        ) from exc
 
 
 def read_path(path: str | os.PathLike[str]) -> Document:
