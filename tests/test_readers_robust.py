@@ -184,6 +184,13 @@ def test_docx_100k_paragraphs_read_fast():
     assert seconds < 20, seconds  # was 31 s on an idle machine
 
 
+def test_long_document_linted_in_linear_time():
+    """The whole pipeline, not only the reader (the addressee rule used to be quadratic in lines)."""
+    data = make_docx(document_xml(para(TITLE) + "".join(para(t) for t in BODY) + para("正文段落。") * 20_000))
+    result, seconds = within(120, lint_file, "r.docx", OPTIONS, data)
+    assert result.error is None and seconds < 30, seconds
+
+
 # --------------------------------------------------------------------------- .docx: Word as drafters use it
 
 
@@ -311,9 +318,21 @@ def test_html_gbk_page_declaring_utf8_is_detected():
 
 
 def test_html_one_line_with_many_paragraphs_is_linear():
-    data = page("<p>一、正文" * 200_000).encode("utf-8")
+    data = page("<p>一、正文" * 150_000).encode("utf-8")
     doc, seconds = within(120, read_bytes, data, "r.html")
-    assert len(doc.lines) == 200_000 and seconds < 40, seconds
+    assert len(doc.lines) == 150_000 and seconds < 40, seconds
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("r.txt", "一、正文\n".encode() * 250_000),
+        ("r.html", page("<p>一、" * 600_000).encode("utf-8")),
+    ],
+)
+def test_too_many_lines_refused_quickly(name, data):
+    message = read_error(data, name)
+    assert message.startswith("too many lines"), message
 
 
 def test_html_pre_keeps_its_lines():

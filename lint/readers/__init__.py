@@ -17,6 +17,9 @@ from lint.document import Document
 INTERNAL_ERROR = "internal error"
 #: Files larger than this are refused rather than read into memory.
 MAX_INPUT_BYTES = 10 * 1024 * 1024
+#: Documents with more lines (paragraphs, table rows, page lines) than this are refused: a report has a few
+#: thousand at most, and every line costs memory and time in the outline and the rules.
+MAX_LINES = 200_000
 
 
 class ReadError(Exception):
@@ -77,6 +80,13 @@ READERS: dict[str, Callable[[bytes, str], Document]] = {
 def _too_large(size: int) -> ReadError:
     mb, limit = size // (1024 * 1024), MAX_INPUT_BYTES // (1024 * 1024)
     return ReadError(f"file too large ({mb} MB; limit {limit} MB)", f"文件过大（{mb} MB，上限 {limit} MB）")
+
+
+def too_many_lines(count: int) -> ReadError:
+    """The error for a document of more than :data:`MAX_LINES` lines."""
+    return ReadError(
+        f"too many lines ({count:,}; limit {MAX_LINES:,}): not a report", f"行数过多（{count}，上限 {MAX_LINES}），不是报告"
+    )
 
 
 def supported(path: str | os.PathLike[str]) -> bool:

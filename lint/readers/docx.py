@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from lint.document import Document, Line
 from lint.normalize import BLANKS, clean_line, finish_lines
 from lint.outline import cn_numeral
-from lint.readers import ReadError
+from lint.readers import MAX_LINES, ReadError, too_many_lines
 
 #: Largest uncompressed size accepted for one part of the archive, and for all of it.
 MAX_PART_BYTES = 50 * 1024 * 1024
@@ -467,6 +467,8 @@ def read(data: bytes, name: str) -> Document:
     number = 0
     p_style, p_pr, tbl, val = f"{w}pStyle", f"{w}pPr", f"{w}tbl", f"{w}val"
     for block in _blocks(body, w):
+        if number > MAX_LINES:
+            raise too_many_lines(number)
         if block.tag == tbl:
             # A table becomes one line per row, cells separated by tabs: body text, never headings.
             for row in _rows(block, w):

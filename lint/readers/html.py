@@ -20,7 +20,7 @@ from html.parser import HTMLParser
 
 from lint.document import Document, Line, Suppression
 from lint.normalize import clean_line, finish_lines, parse_suppression
-from lint.readers import ReadError
+from lint.readers import MAX_LINES, ReadError, too_many_lines
 from lint.readers.text import decode_damaged
 
 #: Elements nested deeper than this are read as part of their ancestor (no tree of unbounded depth).
@@ -116,6 +116,7 @@ class _Builder(HTMLParser):
         self.suppressions: list[Suppression] = []
         self.tables = 0  # depth of open <table> elements
         self.pre = 0  # depth of open <pre> elements
+        self.count = 0  # blocks and elements made so far (bounded: see MAX_LINES)
 
     def handle_comment(self, data):
         found = parse_suppression(f"<!--{data}-->")
@@ -130,6 +131,9 @@ class _Builder(HTMLParser):
             re.sub(r"[ \t\r\n\u00a0]+", " ", cell).strip() for cell in "".join(self.buffer).split("\x00")
         ).strip("\t ")
         if text and self.start is not None:
+            self.count += 1
+            if self.count > 2 * MAX_LINES:
+                raise too_many_lines(self.count)
             block = _Block(self.start[0], self.start[1] + 1, text, self.stack[-1], table=self.tables > 0)
             self.stack[-1].children.append(block)
         self.buffer, self.start = [], None
@@ -146,8 +150,9 @@ class _Builder(HTMLParser):
             self.stack.pop()  # an open <p> ends where another block starts (the HTML parsing rules)
             if self.skip:
                 self.skip -= 1
-        if tag in _VOID or len(self.stack) > MAX_DEPTH:
-            return
+        if tag in _VOID or len(self.stack) > MAX_DEPTH or self.count > 4 * MAX_LINES:
+            return  # too deep or too many elements: read as part of the current element
+        self.count += 1
         if tag == "table" and not self.skip and not skipping:
             self.tables += 1
         if tag == "pre" and not self.skip and not skipping:
@@ -259,6 +264,8 @@ def read(data: bytes, name: str) -> Document:
     try:
         builder.feed(text)
         builder.close()
+    except ReadError:
+        raise
     except Exception as exc:  # the stdlib parser is tolerant; this is a last resort
         raise ReadError(f"cannot parse HTML: {exc}", f"无法解析 HTML：{exc}") from None
     _count(builder.root)
@@ -266,6 +273,8 @@ def read(data: bytes, name: str) -> Document:
     blocks = [b for b in _blocks(article) if not _META_LINE.match(b.text)]
     if not blocks:
         raise ReadError("no article text found in the page", "网页中没有找到正文")
+    if len(blocks) > MAX_LINES:
+        raise too_many_lines(len(blocks))
 
     # The article's title: a title-like block or heading just before the article, when the
     # article itself does not start with it.

@@ -7,7 +7,7 @@ import re
 
 from lint.document import Document, Line, Suppression
 from lint.normalize import clean_line, finish_lines, is_comment_line, parse_suppression
-from lint.readers import ReadError
+from lint.readers import MAX_LINES, ReadError, too_many_lines
 
 _BOMS = [
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -196,7 +196,10 @@ def read(data: bytes, name: str, fmt: str = "txt") -> Document:
     lines: list[Line] = []
     texts: list[str] = []
     suppressions: list[Suppression] = []
-    for lineno, raw in enumerate(split_lines(text), start=1):
+    raws = split_lines(text)
+    if len(raws) > MAX_LINES:
+        raise too_many_lines(len(raws))
+    for lineno, raw in enumerate(raws, start=1):
         if fmt == "md" and is_comment_line(raw):
             found = parse_suppression(raw)
             if found:
