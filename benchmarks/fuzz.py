@@ -47,6 +47,8 @@ class Failure(Exception):
 
 def _signature(exc: BaseException) -> str:
     """Where a failure comes from: the exception type and the innermost frame in lint/."""
+    while getattr(exc, "exceptions", None):  # an exception group (a flaky failure) wraps the real one
+        exc = exc.exceptions[0]  # type: ignore[attr-defined]
     frames = [f for f in traceback.extract_tb(exc.__traceback__) if "/lint/" in f.filename]
     where = f"{Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else "?"
     return f"{type(exc).__name__} at {where}: {str(exc)[:160]}"
@@ -89,6 +91,7 @@ def worker(fmt_list: list[str], deadline: float, beat, count, case_dir: str, res
             deadline=None,
             database=None,
             suppress_health_check=list(HealthCheck),
+            report_multiple_bugs=False,  # one minimal failing case per run: the one saved
         )
         @given(case=STRATEGIES[fmt])
         def probe(case):
@@ -110,7 +113,7 @@ def worker(fmt_list: list[str], deadline: float, beat, count, case_dir: str, res
         try:
             probe()
         except Exception as exc:  # the minimal failing case was the last one run
-            signature = _signature(exc.__cause__ or exc) if isinstance(exc, Failure) else _signature(exc)
+            signature = _signature(exc)
             name, data = last["case"]  # type: ignore[misc]
             if signature not in seen:
                 seen.add(signature)

@@ -27,10 +27,13 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _TEXT_ROW = re.compile(r"\S[ ]*[\t│┃|][ \t]*\S|\S[ ]*[\t│┃|][ \t]*[\t│┃|]")
 
 
-#: Charsets a page may declare, as Python codec names (gb2312 and gbk pages are read as their superset gb18030).
-_WEB_CHARSETS = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030"}
+#: Charsets a page may declare, as Python codec names: gb2312 and gbk pages are read as their superset gb18030;
+#: a page whose markup declares UTF-16 or UTF-32 in ASCII cannot be either (HTML's rule: read it as UTF-8).
+_WEB_CHARSETS = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030"} | {
+    name: "utf-8" for name in ("utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be")
+}
 _KNOWN_CHARSET = re.compile(
-    r"^(?:utf-8|utf-16(?:-[lb]e)?|utf-32(?:-[lb]e)?|gb18030|big5|big5hkscs|cp950|iso8859-\d+|cp12\d\d|ascii|"
+    r"^(?:utf-8|gb18030|big5|big5hkscs|cp950|iso8859-\d+|cp12\d\d|ascii|"
     r"latin-1|koi8-[ru]|euc_jp|shift_jis|cp932|iso2022_jp|euc_kr|cp949|mac-roman)$"
 )
 _SINGLE_BYTE = re.compile(r"^(?:iso8859-\d+|cp12\d\d|ascii|latin-1|koi8-[ru]|mac-roman)$")
@@ -113,7 +116,11 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
 def _detect(data: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes  # lazy: only non-UTF-8 files
 
-    best = from_bytes(data[:MAX_DETECT_BYTES], cp_isolation=_CJK_ENCODINGS).best()
+    sample = data
+    if len(data) > MAX_DETECT_BYTES:  # cut at a line end, never inside a character
+        end = data.rfind(b"\n", 0, MAX_DETECT_BYTES)
+        sample = data[: end + 1] if end > 0 else data
+    best = from_bytes(sample, cp_isolation=_CJK_ENCODINGS).best()
     if best is None:
         raise ReadError(
             "cannot detect the text encoding (not UTF-8, GB18030 or Big5)",
