@@ -36,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fuzz-corpus"
 #: Examples per hypothesis run; a worker starts run after run until its time is up.
-BATCH = 200
+BATCH = 50
 #: Address-space limit of a worker, so that unbounded memory growth fails instead of swapping.
 MEMORY_LIMIT = 2 * 1024**3
 
@@ -99,22 +99,26 @@ def worker(fmt_list: list[str], deadline: float, beat, count, case_dir: str, res
                 return
             name, data = case
             current.write_bytes(name.encode() + b"\0" + data)  # for the parent, if this case hangs
-            last["case"] = case
             beat.value = time.time()
             try:
                 result = lint_file(name, options, data=data)
+                if result.error is not None and (result.error.startswith(INTERNAL_ERROR) or "\n" in result.error):
+                    raise Failure(result.error)
+            except Exception:
+                last["case"] = case  # while shrinking: the smallest failing case so far
+                raise
             finally:
                 beat.value = 0.0
                 with count.get_lock():
                     count.value += 1
-            if result.error is not None and (result.error.startswith(INTERNAL_ERROR) or "\n" in result.error):
-                raise Failure(result.error)
 
         try:
             probe()
         except Exception as exc:  # the minimal failing case was the last one run
             signature = _signature(exc)
-            name, data = last["case"]  # type: ignore[misc]
+            if "case" not in last:
+                continue
+            name, data = last.pop("case")  # type: ignore[misc]
             if signature not in seen:
                 seen.add(signature)
                 path = _save("crash", name, data, Path(corpus))

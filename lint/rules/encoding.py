@@ -20,10 +20,12 @@ _REPLACEMENT = "\ufffd"
         summary={"zh": "文件中有无法解码的字节", "en": "The file has bytes that cannot be decoded"},
         explain={
             "what_zh": "文件的个别字节不符合其编码（如 UTF-8 文件中混入一个错误字节，或文件在最后一个字符中间被截断）。"
-            "reportlint 不再拒绝整个文件，而是把这些位置读作替换字符「\ufffd」继续检查，并在一条警告中给出位置和数量。",
+            "reportlint 不再拒绝整个文件，而是把这些位置读作替换字符「\ufffd」继续检查，并在一条警告中给出位置和数量。"
+            "文件中本就带有「\ufffd」（之前的转换已丢失字符）时同样报告。",
             "what_en": "A few bytes of the file are not valid in its encoding (a stray byte in a UTF-8 file, a file "
             "cut inside its last character). Instead of refusing the whole file, reportlint reads those places as "
-            "the replacement character \ufffd, checks the rest, and names the places in one warning.",
+            "the replacement character \ufffd, checks the rest, and names the places in one warning. A \ufffd already "
+            "in the file (characters lost by an earlier conversion) is reported the same way.",
             "why_zh": "被替换的字符已经丢失，所在词句（可能是规范表述或标题）无法被正确识别，发布前必须补正。",
             "why_en": "The replaced characters are lost; the words they belong to (perhaps mandated wording or a "
             "heading) cannot be recognised, and the published report would show them broken.",
@@ -31,7 +33,7 @@ _REPLACEMENT = "\ufffd"
             "fix_en": "Restore the lost characters at the places named, from the original draft, and save the file "
             "again as UTF-8.",
         },
-        basis="GB/T 9704-2012《党政机关公文格式》对公文文字准确的要求；数据损坏导致文字丢失",
+        basis="Unicode 替换字符 U+FFFD：无法解码的字节读作「\ufffd」，原字符无法从文件中还原",
         bad=GOOD.replace("全年召开", "全年召\ufffd"),
         good=GOOD,
     )
