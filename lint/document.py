@@ -72,6 +72,8 @@ class Document:
     traditional: bool = False
     location_unit: str = "line"
     suppressions: list[Suppression] = field(default_factory=list)
+    #: Page layout of a .docx (a ``lint.layout.LayoutModel``); None for other formats.
+    layout: object | None = None
 
     def suppressed(self, rule: str, lineno: int | None) -> bool:
         """Whether inline comments turn ``rule`` off at ``lineno`` (a finding without a line counts as line 1)."""

@@ -50,6 +50,7 @@ _NS = {
 }
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 _TITLE_STYLE = re.compile(r"^(?:title|标题)$", re.IGNORECASE)
 _TOC_STYLE = re.compile(r"^(?:toc|目录)\s*[1-9]$", re.IGNORECASE)
@@ -439,6 +440,35 @@ def _children(element, tag: str, w: str) -> Iterator:
             stack.append(iter(child))
 
 
+def numbered_blocks(body, w: str = _W) -> Iterator[tuple[int, object, bool]]:
+    """(¶ number, element, is a table row) for the body: one number per paragraph (also inside content
+    controls) and one per table row, in order.  Locations of .docx findings are these numbers; anything
+    else that points into a .docx (the layout model) must number paragraphs the same way."""
+    number = 0
+    for block in _blocks(body, w):
+        if block.tag == f"{w}tbl":
+            for row in _rows(block, w):
+                number += 1
+                yield number, row, True
+        else:
+            number += 1
+            yield number, block, False
+
+
+def _layout(data: bytes):
+    """The page layout model (``lint.layout``) when that module is present and python-docx reads the file."""
+    try:
+        from lint import layout  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    try:
+        import docx
+
+        return layout.extract(docx.Document(io.BytesIO(data)))
+    except Exception:  # a layout the model cannot read never stops the text checks
+        return None
+
+
 # --------------------------------------------------------------------------- reading
 
 
@@ -464,26 +494,21 @@ def read(data: bytes, name: str) -> Document:
     text_of = _Text(w)
     lines: list[Line] = []
     texts: list[str] = []
-    number = 0
-    p_style, p_pr, tbl, val = f"{w}pStyle", f"{w}pPr", f"{w}tbl", f"{w}val"
-    for block in _blocks(body, w):
+    p_style, p_pr, val = f"{w}pStyle", f"{w}pPr", f"{w}val"
+    for number, element, row in numbered_blocks(body, w):
         if number > MAX_LINES:
             raise too_many_lines(number)
-        if block.tag == tbl:
+        if row:
             # A table becomes one line per row, cells separated by tabs: body text, never headings.
-            for row in _rows(block, w):
-                number += 1
-                cells = [
-                    "".join(text_of.of(p) for p in cell.iter(f"{w}p")).strip()
-                    for cell in _children(row, f"{w}tc", w)
-                ]
-                raw = "\t".join(cells)
-                cleaned, artifacts, _ = clean_line(raw)
-                lines.append(Line(number, 1, raw, cleaned, artifacts=artifacts, table=True))
-                texts.append(lines[-1].text)
+            cells = [
+                "".join(text_of.of(p) for p in cell.iter(f"{w}p")).strip() for cell in _children(element, f"{w}tc", w)
+            ]
+            raw = "\t".join(cells)
+            cleaned, artifacts, _ = clean_line(raw)
+            lines.append(Line(number, 1, raw, cleaned, artifacts=artifacts, table=True))
+            texts.append(lines[-1].text)
             continue
-        number += 1
-        ppr = block.find(p_pr)
+        ppr = element.find(p_pr)
         style_el = ppr.find(p_style) if ppr is not None else None
         level, style_outline, num, toc = styles.resolve(style_el.get(val) if style_el is not None else None)
         if ppr is not None:
@@ -492,7 +517,7 @@ def read(data: bytes, name: str) -> Document:
             num = _num_pr(ppr, w) or num
         if level is None:
             level = style_outline
-        raw = text_of.of(block)
+        raw = text_of.of(element)
         label = numbering.label(*num) if num else None
         cleaned, artifacts, _ = clean_line(raw)
         if toc:
@@ -505,4 +530,6 @@ def read(data: bytes, name: str) -> Document:
     if not any(texts):
         raise ReadError("no text in the document", "文档中没有文字")
     traditional = finish_lines(lines, texts)
-    return Document(name, "docx", lines, encoding=None, traditional=traditional, location_unit="paragraph")
+    doc = Document(name, "docx", lines, encoding=None, traditional=traditional, location_unit="paragraph")
+    doc.layout = _layout(data)
+    return doc
