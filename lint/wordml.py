@@ -24,34 +24,38 @@ def w(tag: str) -> str:
 
 
 def numbered_elements(body) -> dict[int, tuple[str, object]]:
-    """¶ number → ("p", paragraph) or ("row", table row), numbered as lint/readers/docx.py does."""
-    out: dict[int, tuple[str, object]] = {}
-    number = 0
-    for child in body.iterchildren():
-        if child.tag == w("tbl"):
-            for row in child.iter(w("tr")):
-                number += 1
-                out[number] = ("row", row)
-            continue
-        if child.tag == w("p"):
-            elements = [child]
-        elif child.tag == w("sdt"):
-            elements = list(child.iter(w("p")))
-        else:
-            continue
-        for element in elements:
-            number += 1
-            out[number] = ("p", element)
-    return out
+    """¶ number → ("p", paragraph) or ("row", table row), numbered exactly as lint/readers/docx.py does
+    (through content controls and tracked insertions; tracked deletions left out)."""
+    from lint.readers.docx import numbered_blocks
+
+    return {number: ("row" if is_row else "p", element) for number, element, is_row in numbered_blocks(body)}
+
+
+#: Containers whose text Word does not show (and the reader does not read): their runs are never edited.
+_HIDDEN = {f"{_W}{t}" for t in "del moveFrom pPr rPr drawing pict object sdtPr sdtEndPr fldData p tbl txbxContent".split()} | {
+    "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
+}
 
 
 def paragraph_runs(p) -> list:
-    """The runs whose text makes up ``Paragraph.text``: direct runs and hyperlink runs, in order."""
-    return [
-        r
-        for child in p.iterchildren()
-        for r in ([child] if child.tag == w("r") else child.iterchildren(w("r")) if child.tag == w("hyperlink") else [])
-    ]
+    """The runs whose text makes up the paragraph's text as the reader reads it, in order: direct runs and
+    those inside hyperlinks, tracked insertions, content controls, simple fields and smart tags; not those
+    of tracked deletions."""
+    out: list = []
+    stack = [iter(p)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _HIDDEN:
+            continue
+        if tag == w("r"):
+            out.append(child)
+        elif len(child):
+            stack.append(iter(child))
+    return out
 
 
 def _piece_text(node) -> str:

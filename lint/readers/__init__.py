@@ -13,8 +13,13 @@ from pathlib import Path
 
 from lint.document import Document
 
+#: How the English message of a reader's own failure (a bug, not a bad file) starts.
+INTERNAL_ERROR = "internal error"
 #: Files larger than this are refused rather than read into memory.
 MAX_INPUT_BYTES = 10 * 1024 * 1024
+#: Documents with more lines (paragraphs, table rows, page lines) than this are refused: a report has a few
+#: thousand at most, and every line costs memory and time in the outline and the rules.
+MAX_LINES = 200_000
 
 
 class ReadError(Exception):
@@ -77,6 +82,13 @@ def _too_large(size: int) -> ReadError:
     return ReadError(f"file too large ({mb} MB; limit {limit} MB)", f"文件过大（{mb} MB，上限 {limit} MB）")
 
 
+def too_many_lines(count: int) -> ReadError:
+    """The error for a document of more than :data:`MAX_LINES` lines."""
+    return ReadError(
+        f"too many lines ({count:,}; limit {MAX_LINES:,}): not a report", f"行数过多（{count}，上限 {MAX_LINES}），不是报告"
+    )
+
+
 def supported(path: str | os.PathLike[str]) -> bool:
     return Path(path).suffix.lower() in READERS
 
@@ -93,7 +105,18 @@ def read_bytes(data: bytes, name: str) -> Document:
         )
     if len(data) > MAX_INPUT_BYTES:
         raise _too_large(len(data))
-    return reader(data, name)
+    try:
+        return reader(data, name)
+    except ReadError:
+        raise
+    except (Exception, RecursionError, MemoryError) as exc:
+        # A bug, not a bad file: still one line, never a traceback.  The fuzz tests fail on it.
+        reason = " ".join(str(exc).split())[:120]
+        what = f"{type(exc).__name__}: {reason}" if reason else type(exc).__name__
+        raise ReadError(
+            f"{INTERNAL_ERROR} while reading the file ({what}); please report it",
+            f"读取文件时出现内部错误（{what}），请报告此问题",
+        ) from exc
 
 
 def read_path(path: str | os.PathLike[str]) -> Document:

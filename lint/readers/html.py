@@ -1,12 +1,15 @@
 """Web page reader (.html, .htm): find the article among the site's chrome.
 
 Decoding follows the BOM, then ``<meta charset>``, then UTF-8, then
-detection.  Scripts, styles, navigation, breadcrumbs, headers, footers and
+detection; a declared charset the bytes contradict (a UTF-8 page declaring
+``iso-8859-1``) gives way to what the bytes are, and the reported encoding
+says so.  A few undecodable bytes are read as U+FFFD (``encoding-damage``).  Scripts, styles, navigation, breadcrumbs, headers, footers and
 share bars are dropped; the article is the element holding most of the page's
 Chinese text; the title is the article's (a heading or title block near it),
 not the site's name or a date widget.  Locations are lines of the HTML file.
 The standard library parser expands only the fixed HTML entities, so there is
-no entity expansion to bound.
+no entity expansion to bound.  The tree is bounded in depth (:data:`MAX_DEPTH`)
+and walked without recursion; text in ``<pre>`` keeps its lines.
 """
 
 from __future__ import annotations
@@ -17,8 +20,11 @@ from html.parser import HTMLParser
 
 from lint.document import Document, Line, Suppression
 from lint.normalize import clean_line, finish_lines, parse_suppression
-from lint.readers import ReadError
-from lint.readers.text import decode
+from lint.readers import MAX_LINES, ReadError, too_many_lines
+from lint.readers.text import decode_damaged
+
+#: Elements nested deeper than this are read as part of their ancestor (no tree of unbounded depth).
+MAX_DEPTH = 256
 
 _SKIP_TAGS = {
     "script",
@@ -63,6 +69,7 @@ _BLOCK_TAGS = {
     "font",
     "main",
 }
+_CLOSES_P = (_BLOCK_TAGS - {"br", "font", "center"}) | {"hr", "form", "header", "footer", "nav", "aside"}
 # Table cells are not blocks: a row becomes one line with its cells separated by tabs.
 _CELL_TAGS = {"td", "th"}
 _CHROME = re.compile(
@@ -108,6 +115,8 @@ class _Builder(HTMLParser):
         self.start: tuple[int, int] | None = None
         self.suppressions: list[Suppression] = []
         self.tables = 0  # depth of open <table> elements
+        self.pre = 0  # depth of open <pre> elements
+        self.count = 0  # blocks and elements made so far (bounded: see MAX_LINES)
 
     def handle_comment(self, data):
         found = parse_suppression(f"<!--{data}-->")
@@ -122,6 +131,9 @@ class _Builder(HTMLParser):
             re.sub(r"[ \t\r\n\u00a0]+", " ", cell).strip() for cell in "".join(self.buffer).split("\x00")
         ).strip("\t ")
         if text and self.start is not None:
+            self.count += 1
+            if self.count > 2 * MAX_LINES:
+                raise too_many_lines(self.count)
             block = _Block(self.start[0], self.start[1] + 1, text, self.stack[-1], table=self.tables > 0)
             self.stack[-1].children.append(block)
         self.buffer, self.start = [], None
@@ -131,13 +143,20 @@ class _Builder(HTMLParser):
         skipping = tag in _SKIP_TAGS or bool(_CHROME.search(attr_text))
         if tag in _BLOCK_TAGS or skipping:
             self._flush()
-        if tag == "table" and not self.skip and not skipping:
-            self.tables += 1
         if tag in _CELL_TAGS and not self.skip:
             if self.buffer:
                 self.buffer.append("\x00")  # cell separator
-        if tag in _VOID:
-            return
+        if tag in _CLOSES_P and self.stack[-1].tag == "p" and len(self.stack) > 1:
+            self.stack.pop()  # an open <p> ends where another block starts (the HTML parsing rules)
+            if self.skip:
+                self.skip -= 1
+        if tag in _VOID or len(self.stack) > MAX_DEPTH or self.count > 4 * MAX_LINES:
+            return  # too deep or too many elements: read as part of the current element
+        self.count += 1
+        if tag == "table" and not self.skip and not skipping:
+            self.tables += 1
+        if tag == "pre" and not self.skip and not skipping:
+            self.pre += 1
         if self.skip or skipping:
             self.skip += 1
             self.stack.append(_Node(tag, attr_text, self.stack[-1]))
@@ -153,41 +172,71 @@ class _Builder(HTMLParser):
             return
         if not any(n.tag == tag for n in self.stack[1:]):
             return  # stray end tag
-        if tag in _BLOCK_TAGS or self.skip:
+        if tag in _BLOCK_TAGS or tag in ("body", "html") or self.skip:
             self._flush()
-        if tag == "table" and not self.skip and self.tables:
-            self.tables -= 1
         while len(self.stack) > 1:
             node = self.stack.pop()
             if self.skip:
                 self.skip -= 1
+            elif node.tag == "table" and self.tables:
+                self.tables -= 1
+            elif node.tag == "pre" and self.pre:
+                self.pre -= 1
             if node.tag == tag:
                 break
 
     def handle_data(self, data):
         if self.skip:
             return
-        if self.start is None and data.strip():
-            self.start = self.getpos()
-        self.buffer.append(data)
+        if not self.pre:
+            if self.start is None and data.strip():
+                self.start = self.getpos()
+            self.buffer.append(data)
+            return
+        # Preformatted text (LibreOffice writes whole reports in <pre>): each line is a block.
+        line, column = self.getpos()
+        for k, part in enumerate(data.split("\n")):
+            if k:
+                self._flush()
+            if self.start is None and part.strip():
+                self.start = (line + k, column if k == 0 else 0)
+            self.buffer.append(part)
 
     def close(self):
         super().close()
         self._flush()
 
 
-def _count(node: _Node) -> int:
-    total = 0
-    for child in node.children:
-        total += _count(child) if isinstance(child, _Node) else len(_CJK.findall(child.text))
-    node.cjk = total
-    return total
+def _walk(root: _Node) -> list[_Node]:
+    """The nodes under ``root`` (itself included), parents before children, without recursion."""
+    order: list[_Node] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        order.append(node)
+        stack.extend(c for c in reversed(node.children) if isinstance(c, _Node))
+    return order
 
 
-def _blocks(node: _Node) -> list[_Block]:
+def _count(root: _Node) -> int:
+    """Set every node's count of Chinese characters (its own blocks and its descendants')."""
+    for node in reversed(_walk(root)):
+        node.cjk = sum(c.cjk if isinstance(c, _Node) else len(_CJK.findall(c.text)) for c in node.children)
+    return root.cjk
+
+
+def _blocks(root: _Node) -> list[_Block]:
+    """The text blocks under ``root`` in document order, without recursion."""
     out: list[_Block] = []
-    for child in node.children:
-        out.extend(_blocks(child) if isinstance(child, _Node) else [child])
+    stack = [iter(root.children)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif isinstance(child, _Node):
+            stack.append(iter(child.children))
+        else:
+            out.append(child)
     return out
 
 
@@ -210,11 +259,13 @@ def _declared_charset(data: bytes) -> str | None:
 
 
 def read(data: bytes, name: str) -> Document:
-    text, encoding = decode(data, _declared_charset(data))
+    text, encoding = decode_damaged(data, _declared_charset(data))
     builder = _Builder()
     try:
         builder.feed(text)
         builder.close()
+    except ReadError:
+        raise
     except Exception as exc:  # the stdlib parser is tolerant; this is a last resort
         raise ReadError(f"cannot parse HTML: {exc}", f"无法解析 HTML：{exc}") from None
     _count(builder.root)
@@ -222,12 +273,14 @@ def read(data: bytes, name: str) -> Document:
     blocks = [b for b in _blocks(article) if not _META_LINE.match(b.text)]
     if not blocks:
         raise ReadError("no article text found in the page", "网页中没有找到正文")
+    if len(blocks) > MAX_LINES:
+        raise too_many_lines(len(blocks))
 
     # The article's title: a title-like block or heading just before the article, when the
     # article itself does not start with it.
     everything = _blocks(builder.root)
     first = blocks[0]
-    before = everything[: everything.index(first)]
+    before = everything[: next(i for i, b in enumerate(everything) if b is first)]
     title = None
     for block in reversed(before[-6:]):
         parent = block.parent
@@ -252,11 +305,10 @@ def read(data: bytes, name: str) -> Document:
         )
         texts.append(cleaned)
     # Blocks on one source line would share a line number; keep line numbers unique and increasing.
-    seen: set[int] = set()
+    last = 0
     for line in lines:
-        while line.lineno in seen:
-            line.lineno += 1
-        seen.add(line.lineno)
+        line.lineno = max(line.lineno, last + 1)
+        last = line.lineno
     traditional = finish_lines(lines, texts)
     return Document(
         name, "html", lines, encoding=encoding, traditional=traditional, suppressions=builder.suppressions

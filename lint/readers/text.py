@@ -7,7 +7,7 @@ import re
 
 from lint.document import Document, Line, Suppression
 from lint.normalize import clean_line, finish_lines, is_comment_line, parse_suppression
-from lint.readers import ReadError
+from lint.readers import MAX_LINES, ReadError, too_many_lines
 
 _BOMS = [
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -27,11 +27,52 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _TEXT_ROW = re.compile(r"\S[ ]*[\t│┃|][ \t]*\S|\S[ ]*[\t│┃|][ \t]*[\t│┃|]")
 
 
+#: Charsets a page may declare, as Python codec names: gb2312 and gbk pages are read as their superset gb18030;
+#: a page whose markup declares UTF-16 or UTF-32 in ASCII cannot be either (HTML's rule: read it as UTF-8).
+_WEB_CHARSETS = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030"} | {
+    name: "utf-8" for name in ("utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be")
+}
+_KNOWN_CHARSET = re.compile(
+    r"^(?:utf-8|gb18030|big5|big5hkscs|cp950|iso8859-\d+|cp12\d\d|ascii|"
+    r"latin-1|koi8-[ru]|euc_jp|shift_jis|cp932|iso2022_jp|euc_kr|cp949|mac-roman)$"
+)
+_SINGLE_BYTE = re.compile(r"^(?:iso8859-\d+|cp12\d\d|ascii|latin-1|koi8-[ru]|mac-roman)$")
+#: A text with more undecodable bytes than this (or more than 1 in 20 characters) is refused, not repaired.
+MAX_DAMAGE = 64
+
+
+def charset(declared: str | None) -> str | None:
+    """The Python codec for a declared charset, or None when it is unknown or not a text charset."""
+    if not declared:
+        return None
+    try:
+        name = codecs.lookup(declared.strip().lower()).name
+    except (LookupError, ValueError):
+        return None
+    name = _WEB_CHARSETS.get(name, name)
+    return name if _KNOWN_CHARSET.match(name) else None
+
+
+def _utf8_with_multibyte(data: bytes) -> str | None:
+    """The text when the bytes are valid UTF-8 and not plain ASCII (then they are UTF-8, whatever is declared)."""
+    if data.isascii():
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
 def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """Decode bytes to text: BOM, then a declared charset, then strict UTF-8, then detection.
 
     Never falls back blindly to GB18030: it decodes Big5 bytes into garbage
     without an error, so the choice between them is left to charset-normalizer.
+    A declared charset that contradicts the bytes (UTF-8 bytes declared as
+    ``iso-8859-1``, GBK bytes declared as UTF-8) is overridden by what the bytes
+    are; the encoding returned then notes the declaration: ``utf-8 (declared iso-8859-1)``.
+    Raises :class:`ReadError` when the bytes are not text in a known encoding;
+    :func:`decode_damaged` reads such bytes with replacement characters.
     """
     if not data.strip(b" \t\r\n\x00"):
         raise ReadError("empty file", "文件为空")
@@ -43,26 +84,107 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
                 raise ReadError(
                     f"invalid {enc} data after byte-order mark", f"字节顺序标记后的 {enc} 数据无效"
                 ) from None
-    if declared:
+    name = charset(declared)
+    if declared and name != "utf-8":
+        utf8 = _utf8_with_multibyte(data)
+        if utf8 is not None:
+            return utf8, f"utf-8 (declared {declared})"
+    if name:
         try:
-            return data.decode(declared), codecs.lookup(declared).name
-        except (LookupError, UnicodeDecodeError):
+            text = data.decode(name)
+        except UnicodeDecodeError:
             pass
+        else:
+            if not (_SINGLE_BYTE.match(name) and not data.isascii()):
+                return text, name
+            try:  # Chinese bytes declared as a Western charset: trust the bytes
+                found, enc = _detect(data)
+                return found, f"{enc} (declared {declared})"
+            except ReadError:
+                return text, name
     if b"\x00" in data[:4096]:
         raise ReadError("binary data, not a text document", "二进制数据，不是文本文档")
     try:
-        return data.decode("utf-8"), "utf-8"
+        text, enc = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        pass
+        text, enc = _detect(data)
+    if declared and enc != name:
+        enc = f"{enc} (declared {declared})"
+    return text, enc
+
+
+def _detect(data: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes  # lazy: only non-UTF-8 files
 
-    best = from_bytes(data, cp_isolation=_CJK_ENCODINGS).best()
+    sample = data
+    if len(data) > MAX_DETECT_BYTES:  # cut at a line end, never inside a character
+        end = data.rfind(b"\n", 0, MAX_DETECT_BYTES)
+        sample = data[: end + 1] if end > 0 else data
+    best = from_bytes(sample, cp_isolation=_CJK_ENCODINGS).best()
     if best is None:
         raise ReadError(
             "cannot detect the text encoding (not UTF-8, GB18030 or Big5)",
             "无法识别文本编码（不是 UTF-8、GB18030 或 Big5）",
         )
-    return str(best), best.encoding
+    try:
+        return data.decode(best.encoding), best.encoding
+    except (UnicodeDecodeError, LookupError):
+        raise ReadError(
+            "cannot detect the text encoding (not UTF-8, GB18030 or Big5)",
+            "无法识别文本编码（不是 UTF-8、GB18030 或 Big5）",
+        ) from None
+
+
+#: Detection looks at this much of a file (it is slow on megabytes; a report's encoding shows early).
+MAX_DETECT_BYTES = 256 * 1024
+
+
+def decode_damaged(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """Like :func:`decode`, but a text with a few undecodable bytes is read with U+FFFD in their place.
+
+    A single bad byte, or a file cut inside its last character, should not make
+    a whole report unreadable.  The encoding is the one under which the bytes
+    are valid but for at most :data:`MAX_DAMAGE` places (and 1 in 20
+    characters); the ``encoding-damage`` rule reports the places.
+    """
+    try:
+        return decode(data, declared)
+    except ReadError as exc:
+        error = exc
+    blank = not data.strip(b" \t\r\n\x00")
+    if blank or (b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))):
+        raise error
+    candidates: list[str] = []
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            candidates = [enc]
+            break
+    else:
+        name = charset(declared)
+        candidates = ([name] if name and not _SINGLE_BYTE.match(name) else []) + ["utf-8", "gb18030", "big5"]
+    usable: list[tuple[str, str]] = []
+    for enc in dict.fromkeys(candidates):
+        text = data.decode(enc, errors="replace")
+        damage = text.count("\ufffd")
+        if damage <= MAX_DAMAGE and damage * 20 <= len(text):
+            usable.append((enc, text))
+    if not usable:
+        raise error
+    enc, text = usable[0]
+    if len(usable) > 1 and enc != "utf-8":
+        # gb18030 and big5 both read almost anything: let detection choose on the bytes without the damage.
+        clean = b"".join(
+            part.encode(enc, errors="ignore") for part in text.split("\ufffd")
+        )
+        try:
+            _, found = _detect(clean)
+        except ReadError:
+            raise error from None
+        match = [u for u in usable if codecs.lookup(u[0]).name == codecs.lookup(found).name]
+        if not match:
+            raise error
+        enc, text = match[0]
+    return text, enc
 
 
 def split_lines(text: str) -> list[str]:
@@ -75,13 +197,16 @@ def split_lines(text: str) -> list[str]:
 
 def read(data: bytes, name: str, fmt: str = "txt") -> Document:
     """Read a .txt or .md document."""
-    text, encoding = decode(data)
+    text, encoding = decode_damaged(data)
     if len(_CONTROL.findall(text[:20000])) > 8:
         raise ReadError("binary data, not a text document", "二进制数据，不是文本文档")
     lines: list[Line] = []
     texts: list[str] = []
     suppressions: list[Suppression] = []
-    for lineno, raw in enumerate(split_lines(text), start=1):
+    raws = split_lines(text)
+    if len(raws) > MAX_LINES:
+        raise too_many_lines(len(raws))
+    for lineno, raw in enumerate(raws, start=1):
         if fmt == "md" and is_comment_line(raw):
             found = parse_suppression(raw)
             if found:

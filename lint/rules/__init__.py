@@ -137,6 +137,7 @@ def all_rules() -> dict[str, Rule]:
         from lint.rules import (  # noqa: F401
             content,
             document,
+            encoding,
             evaluator,
             format,
             layout,
