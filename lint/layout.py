@@ -683,24 +683,11 @@ def _run_text(r) -> str:
 
 
 def iter_paragraphs(body):
-    """(¶ number, paragraph element or None for a table row, section break after it?) in the .docx reader's
-    numbering: one number per body paragraph, per paragraph of a content control, per table row."""
-    number = 0
-    for child in body.iterchildren():
-        if child.tag == f"{_W}tbl":
-            for _ in child.iter(f"{_W}tr"):
-                number += 1
-                yield number, None
-            continue
-        if child.tag == f"{_W}p":
-            elements = [child]
-        elif child.tag == f"{_W}sdt":
-            elements = list(child.iter(f"{_W}p"))
-        else:
-            continue
-        for element in elements:
-            number += 1
-            yield number, element
+    """(¶ number, paragraph element or None for a table row) in the .docx reader's numbering."""
+    from lint.readers.docx import numbered_blocks
+
+    for number, element, is_row in numbered_blocks(body):
+        yield number, (None if is_row else element)
 
 
 def _footer_info_paragraph(p) -> tuple[bool, float | None, bool]:
