@@ -400,3 +400,12 @@ def test_encoding_damage_in_chinese():
     result = lint_file("r.txt", Options(OPTIONS.checklist), data=data)
     (finding,) = [f for f in result.findings if f.rule == "encoding-damage"]
     assert finding.message.startswith("1 处字符无法解码")
+
+
+def test_docx_only_the_paragraphs_own_toc_style_hides_it():
+    styles = styles_xml(
+        '<w:style w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/></w:style>'
+        '<w:style w:type="paragraph" w:styleId="Mine"><w:name w:val="Mine"/><w:basedOn w:val="TOC1"/></w:style>'
+    )
+    body = para(TITLE, style="TOC1") + para("一、主要举措", style="Mine")
+    assert texts(make_docx(document_xml(body), styles=styles)) == ["一、主要举措"]
