@@ -389,6 +389,16 @@ def test_gb18030_text_with_a_bad_byte():
     assert "read as gb18030" in finding.message
 
 
+def test_big5_text_with_a_bad_byte_is_not_read_as_gb18030():
+    from lint.rules.examples import GOOD_TRADITIONAL
+
+    data = GOOD_TRADITIONAL.encode("big5")
+    at = data.index("召開".encode("big5"))
+    result, (finding,) = damage_findings(data[:at] + b"\xff" + data[at + 2 :])
+    assert result.document.encoding == "big5" and "read as big5" in finding.message
+    assert not [f for f in result.findings if f.rule == "missing-section"]
+
+
 def test_text_mostly_undecodable_is_still_refused():
     data = bytes(range(0x80, 0x100)) * 40
     result = lint_file("r.txt", OPTIONS, data=data)
