@@ -26,6 +26,7 @@ import logging
 import multiprocessing as mp
 import os
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -61,8 +62,10 @@ def _save(kind: str, name: str, data: bytes, corpus: Path) -> Path:
     return path
 
 
-def worker(fmt_list: list[str], deadline: float, beat, count, case_dir: str, results, corpus: str) -> None:
-    """Run hypothesis batches until ``deadline``; ``beat`` holds the start time of the running case."""
+def worker(
+    fmt_list: list[str], deadline: float, max_cases: int, beat, count, case_dir: str, results, corpus: str
+) -> None:
+    """Run hypothesis batches until ``deadline`` (or ``max_cases``); ``beat`` holds the running case's start."""
     sys.path.insert(0, str(ROOT))
     warnings.simplefilter("ignore")
     logging.disable(logging.CRITICAL)  # pypdf logs every damaged object it meets
@@ -82,7 +85,10 @@ def worker(fmt_list: list[str], deadline: float, beat, count, case_dir: str, res
     seen: set[str] = set()
     last: dict[str, object] = {}
     turn = 0
-    while time.time() < deadline:
+    def done() -> bool:
+        return time.time() > deadline or bool(max_cases and count.value >= max_cases)
+
+    while not done():
         fmt = fmt_list[turn % len(fmt_list)]
         turn += 1
 
@@ -95,7 +101,7 @@ def worker(fmt_list: list[str], deadline: float, beat, count, case_dir: str, res
         )
         @given(case=STRATEGIES[fmt])
         def probe(case):
-            if time.time() > deadline:
+            if done():
                 return
             name, data = case
             current.write_bytes(name.encode() + b"\0" + data)  # for the parent, if this case hangs
@@ -125,14 +131,40 @@ def worker(fmt_list: list[str], deadline: float, beat, count, case_dir: str, res
                 results.put(("crash", fmt, signature, str(path)))
 
 
+def _replays_in_time(name: str, data: bytes, timeout: float, case_dir: str) -> bool:
+    """Whether the case, run again alone in a fresh process, ends within ``timeout`` (a load spike, not a hang)."""
+    path = Path(case_dir) / f"replay{Path(name).suffix}"
+    path.write_bytes(data)
+    try:
+        subprocess.run([sys.executable, __file__, "--replay", str(path)], timeout=timeout, capture_output=True)
+    except subprocess.TimeoutExpired:
+        return False
+    return True
+
+
+def replay(path: str) -> int:
+    """Lint one file as the workers do (for --replay)."""
+    sys.path.insert(0, str(ROOT))
+    from lint.checklist import load_checklist
+    from lint.engine import Options, lint_file
+
+    result = lint_file(path, Options(load_checklist("fazhi-2019"), lang="en"))
+    print(result.error or f"{len(result.findings)} findings")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--minutes", type=float, default=1.0, help="how long to run (default 1)")
     parser.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
     parser.add_argument("--formats", default="txt,md,html,docx,pdf", help="comma-separated (default all)")
+    parser.add_argument("--cases", type=int, default=0, help="stop each worker after this many cases (0: no limit)")
     parser.add_argument("--timeout", type=float, default=10.0, help="seconds after which a case is a hang")
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="where reproducers are written")
+    parser.add_argument("--replay", metavar="FILE", help="lint one file as the workers do, and exit")
     args = parser.parse_args(argv)
+    if args.replay:
+        return replay(args.replay)
     formats = [f for f in args.formats.split(",") if f]
     args.corpus.mkdir(parents=True, exist_ok=True)
     deadline = time.time() + args.minutes * 60
@@ -141,16 +173,18 @@ def main(argv: list[str] | None = None) -> int:
     case_dir = tempfile.mkdtemp(prefix="reportlint-fuzz-")
     workers: list[tuple] = []
 
-    def start(i: int):
-        beat, count = ctx.Value("d", 0.0), ctx.Value("q", 0)
+    def start(i: int, count=None):
+        """Start worker ``i``; a restarted worker goes on counting where the killed one stopped."""
+        beat, count = ctx.Value("d", 0.0), count if count is not None else ctx.Value("q", 0)
         order = formats[i % len(formats) :] + formats[: i % len(formats)]
         proc = ctx.Process(
-            target=worker, args=(order, deadline, beat, count, case_dir, results, str(args.corpus)), daemon=True
+            target=worker,
+            args=(order, deadline, args.cases, beat, count, case_dir, results, str(args.corpus)),
+            daemon=True,
         )
         proc.start()
         return proc, beat, count
 
-    total = 0
     for i in range(args.jobs):
         workers.append(start(i))
     failures: list[tuple[str, str, str, str]] = []
@@ -169,22 +203,25 @@ def main(argv: list[str] | None = None) -> int:
                     proc.join()
                     case = Path(case_dir) / f"{proc.pid}.case"
                     name, _, data = case.read_bytes().partition(b"\0")
-                    path = _save("hang", name.decode(), data, args.corpus)
-                    failures.append(("hang", Path(name.decode()).suffix, f"> {args.timeout:g} s", str(path)))
-                    print("found:", *failures[-1], flush=True)
-                    total += count.value
-                    if time.time() < deadline:
-                        workers[i] = start(i)
+                    with count.get_lock():
+                        count.value += 1
+                    if _replays_in_time(name.decode(), data, args.timeout, case_dir):
+                        print(f"slow once, not a hang: a {Path(name.decode()).suffix} case (machine busy?)", flush=True)
+                    else:
+                        path = _save("hang", name.decode(), data, args.corpus)
+                        failures.append(("hang", Path(name.decode()).suffix, f"> {args.timeout:g} s", str(path)))
+                        print("found:", *failures[-1], flush=True)
+                    if time.time() < deadline and not (args.cases and count.value >= args.cases):
+                        workers[i] = start(i, count)
                         alive = True
             elif proc.exitcode not in (0, None) and time.time() < deadline:
                 # killed by the memory limit or a crash of the interpreter itself
                 failures.append(("died", "?", f"exit code {proc.exitcode}", ""))
-                total += count.value
-                workers[i] = start(i)
+                workers[i] = start(i, count)
                 alive = True
         if not alive:
             break
-    total += sum(count.value for _, _, count in workers)
+    total = sum(count.value for _, _, count in workers)
     while not results.empty():
         failures.append(results.get())
     minutes = (time.time() - started) / 60

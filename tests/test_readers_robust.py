@@ -389,6 +389,16 @@ def test_gb18030_text_with_a_bad_byte():
     assert "read as gb18030" in finding.message
 
 
+def test_big5_text_with_a_bad_byte_is_not_read_as_gb18030():
+    from lint.rules.examples import GOOD_TRADITIONAL
+
+    data = GOOD_TRADITIONAL.encode("big5")
+    at = data.index("召開".encode("big5"))
+    result, (finding,) = damage_findings(data[:at] + b"\xff" + data[at + 2 :])
+    assert result.document.encoding == "big5" and "read as big5" in finding.message
+    assert not [f for f in result.findings if f.rule == "missing-section"]
+
+
 def test_text_mostly_undecodable_is_still_refused():
     data = bytes(range(0x80, 0x100)) * 40
     result = lint_file("r.txt", OPTIONS, data=data)
@@ -400,3 +410,12 @@ def test_encoding_damage_in_chinese():
     result = lint_file("r.txt", Options(OPTIONS.checklist), data=data)
     (finding,) = [f for f in result.findings if f.rule == "encoding-damage"]
     assert finding.message.startswith("1 处字符无法解码")
+
+
+def test_docx_only_the_paragraphs_own_toc_style_hides_it():
+    styles = styles_xml(
+        '<w:style w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/></w:style>'
+        '<w:style w:type="paragraph" w:styleId="Mine"><w:name w:val="Mine"/><w:basedOn w:val="TOC1"/></w:style>'
+    )
+    body = para(TITLE, style="TOC1") + para("一、主要举措", style="Mine")
+    assert texts(make_docx(document_xml(body), styles=styles)) == ["一、主要举措"]

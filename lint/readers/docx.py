@@ -321,10 +321,9 @@ class _Styles:
     def _resolve(self, style_id: str | None) -> tuple[int | None, int | None, tuple[str, int] | None, bool]:
         level: int | None = None
         num: tuple[str, int] | None = None
-        toc = False
         chain = list(self.chain(style_id))
+        toc = bool(chain) and bool(_TOC_STYLE.match(chain[0][0]))  # the paragraph's own style, not a base
         for name, ppr in chain:
-            toc = toc or bool(_TOC_STYLE.match(name))
             m = _HEADING_STYLE.match(name)
             if level is None and (_TITLE_STYLE.match(name) or m):
                 level = int(m.group(1)) if m else 0
