@@ -53,6 +53,19 @@ def fix_items(
         if result.error is not None:
             problem(path, result.error)
             continue
+        if any(f.rule == "encoding-damage" for f in result.findings) or (
+            result.document is not None and any("\ufffd" in ln.raw for ln in result.document.lines)
+        ):
+            err.write(
+                f"reportlint: {path}: "
+                + (
+                    "has undecodable bytes (encoding-damage): restore them and save the file as UTF-8, then fix"
+                    if lang == "en"
+                    else "有无法解码的字节（encoding-damage）：请先补上丢失的字符并另存为 UTF-8，再运行 fix"
+                )
+                + "\n"
+            )
+            continue
         try:
             if result.document is not None and result.document.format == "docx":
                 from lint.docx_fix import plan as docx_plan

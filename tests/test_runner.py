@@ -355,3 +355,13 @@ def test_unknown_rule_in_an_inline_comment_is_reported(run, in_tmp):
     )
     result = run("check", "r.md")
     assert "missing-sectoin" in result.output and "missing-section" in result.output
+
+
+def test_fix_names_encoding_damage_and_leaves_the_file(run, tmp_path):
+    data = seed("004").read_bytes()
+    i = data.index("多巴镇".encode())
+    path = tmp_path / "r.txt"
+    path.write_bytes(data[:i] + b"\xff" + data[i:])
+    result = run("fix", path)
+    assert "encoding-damage" in result.output and "UTF-8" in result.output
+    assert path.read_bytes() == data[:i] + b"\xff" + data[i:]
