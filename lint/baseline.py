@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -53,17 +52,13 @@ class Recorder:
 
     def write(self) -> int:
         self.entries.sort(key=lambda e: (e["path"], e["rule"], e["fingerprint"]))
+        from lint.atomic import OutputError, write_text
+
         text = json.dumps({"version": VERSION, "findings": self.entries}, ensure_ascii=False, indent=2) + "\n"
-        target = Path(self.path)
-        fd, tmp = tempfile.mkstemp(dir=target.resolve().parent, prefix=f".{target.name}.", suffix=".tmp")
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(text)
-            os.replace(tmp, target)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise
+            write_text(self.path, text)
+        except OutputError as exc:
+            raise BaselineError(str(exc)) from None
         return len(self.entries)
 
 

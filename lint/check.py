@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TextIO
 
 from lint.engine import FileResult
@@ -55,6 +53,11 @@ def read_stdin(stdin_filename: str | None, lang: str) -> bytes:
     return data
 
 
+def _no_dir(path: str, lang: str) -> str:
+    folder = os.path.dirname(os.path.abspath(path))
+    return f"{path}: no such folder {folder}" if lang == "en" else f"{path}：文件夹 {folder} 不存在"
+
+
 def _isatty(stream: TextIO) -> bool:
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())
@@ -98,23 +101,40 @@ def run(items: list[Item], planner: Planner, opts: CheckOptions, out: TextIO, er
 
     baseline = None
     if opts.baseline:
-        from lint.baseline import Baseline
+        from lint.baseline import Baseline, BaselineError
 
-        baseline = Baseline.load(opts.baseline)
+        try:
+            baseline = Baseline.load(opts.baseline)
+        except BaselineError as exc:
+            from lint.messages_zh import zh
+
+            raise UsageError(f"{opts.baseline}: {exc if lang == 'en' else zh(str(exc))}") from None
+    from lint import atomic
+
     recorder = None
     if opts.write_baseline:
         from lint.baseline import Recorder
 
+        if not os.path.isdir(os.path.dirname(os.path.abspath(opts.write_baseline))):
+            raise UsageError(_no_dir(opts.write_baseline, lang))
         recorder = Recorder(opts.write_baseline)
 
     target: TextIO = out
     tmp_path = None
     if opts.output and recorder is None:
-        target_dir = Path(opts.output).resolve().parent
+        if not os.path.isdir(os.path.dirname(os.path.abspath(opts.output))):
+            raise UsageError(_no_dir(opts.output, lang))
+        for item in items:
+            if item.path != "-" and os.path.exists(opts.output) and os.path.samefile(item.path, opts.output):
+                raise UsageError(
+                    f"{opts.output}: is one of the files checked; write the report elsewhere"
+                    if lang == "en"
+                    else f"{opts.output}：是被检查的文件之一，请把报告写到别处"
+                )
         try:
-            fd, tmp_path = tempfile.mkstemp(dir=target_dir, prefix=".reportlint-", suffix=".tmp")
-        except OSError as exc:
-            raise UsageError(f"{opts.output}: {exc.strerror or exc}") from None
+            fd, tmp_path = atomic.start(opts.output)
+        except atomic.OutputError as exc:
+            raise UsageError(str(exc)) from None
         target = open(fd, "w", encoding="utf-8", newline="\n")  # noqa: SIM115 - closed below
     formatter = make(
         fmt,
@@ -154,7 +174,7 @@ def run(items: list[Item], planner: Planner, opts: CheckOptions, out: TextIO, er
     except BaseException:
         if tmp_path is not None:
             target.close()
-            os.unlink(tmp_path)
+            atomic.abandon(tmp_path)
         raise
     if recorder is not None:
         count = recorder.write()
@@ -167,10 +187,9 @@ def run(items: list[Item], planner: Planner, opts: CheckOptions, out: TextIO, er
     if tmp_path is not None:
         target.close()
         try:
-            os.replace(tmp_path, opts.output)
-        except OSError as exc:
-            os.unlink(tmp_path)
-            raise UsageError(f"{opts.output}: {exc.strerror or exc}") from None
+            atomic.finish(tmp_path, opts.output)
+        except atomic.OutputError as exc:
+            raise UsageError(str(exc)) from None
         if not opts.quiet:
             from lint.formatters.text import summary_line
 

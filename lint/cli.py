@@ -59,7 +59,11 @@ def _rule_ids(values: tuple[str, ...]) -> frozenset[str]:
 
             close = difflib.get_close_matches(name, list(rules), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else " (see 'reportlint explain')"
-            _fail(f"unknown rule id '{name}'{hint}")
+            if (_LANG["now"] or _env_lang()) == "en":
+                _fail(f"unknown rule id '{name}'{hint}")
+            from lint.messages_zh import zh
+
+            _fail(zh(f"unknown rule id '{name}'{hint if close else ''}") + ("" if close else "（见 reportlint explain）"))
         ids.update(found)
     return frozenset(ids)
 
@@ -73,8 +77,13 @@ def _config(config_path: str | None, no_config: bool = False):
     path = Path(config_path) if config_path else find_config()
     if path is None:
         return Config()
-    if config_path and not path.is_file():
-        _fail(f"{config_path}: no such configuration file")
+    if config_path and not path.exists():
+        if not path.exists():
+            _fail(
+                f"{config_path}: no such configuration file"
+                if (_LANG["now"] or _env_lang()) == "en"
+                else f"{config_path}：配置文件不存在"
+            )
     try:
         return load_config(path)
     except ConfigError as exc:
@@ -203,6 +212,8 @@ def _items(paths, config, lang: str):
     from lint.runner import collect
 
     items = collect(paths, config.excluded)
+    if not items and paths and all(os.path.isfile(p) and config.excluded(p) for p in paths):
+        sys.exit(0)  # every file named is excluded by the configuration (pre-commit passes such lists)
     if not items:
         known = " ".join(sorted(READERS))
         _fail(
@@ -211,6 +222,14 @@ def _items(paths, config, lang: str):
             else f"在 {' '.join(paths)} 中没有找到报告文件（支持 {known}）"
         )
     return items
+
+
+def _output_folder(output: str | None, lang: str) -> None:
+    """An output file whose folder does not exist is a usage error before any work is done."""
+    if output:
+        folder = os.path.dirname(os.path.abspath(output))
+        if not os.path.isdir(folder):
+            _fail(f"{output}: no such folder {folder}" if lang == "en" else f"{output}：文件夹 {folder} 不存在")
 
 
 def _guard(fn, *args, **kwargs):
@@ -287,7 +306,7 @@ def _guard(fn, *args, **kwargs):
     "--fix",
     "apply_fixes",
     is_flag=True,
-    help=_h("先修复 .txt/.md 文件（同 reportlint fix），再报告。", "Repair .txt/.md files first (as 'reportlint fix'), then report."),
+    help=_h("先修复 .txt/.md/.docx 文件（同 reportlint fix），再报告。", "Repair .txt/.md/.docx files first (as 'reportlint fix'), then report."),
 )
 @click.option(
     "--previous",
@@ -345,9 +364,10 @@ def check(
 
 @main.command(
     help=_h(
-        "就地修复 .txt/.md 报告：标题编号、转换残留、日期、术语。Word、PDF、网页文件不会被修改。",
-        "Repair .txt/.md reports in place: heading markers and numbering, conversion junk, dates, terms. "
-        "Word, PDF and HTML files are never modified.",
+        "就地修复 .txt/.md/.docx 报告：标题编号、转换残留、日期、术语（--layout 还按 GB/T 9704 重排 .docx 版式）。PDF、网页文件不会被修改。",
+        "Repair .txt/.md/.docx reports in place: heading markers and numbering, conversion junk, dates, terms "
+        "(--layout also lays .docx out per GB/T 9704). "
+        "PDF and HTML files are never modified.",
     )
 )
 @click.argument("paths", nargs=-1, required=True)
@@ -371,7 +391,11 @@ def fix(
     from lint.fixing import fix_items
 
     if "-" in paths:
-        _fail("fix does not read standard input; name the files")
+        _fail(
+            "fix does not read standard input; name the files"
+            if (lang or _env_lang()) == "en"
+            else "fix 不读取标准输入，请给出文件"
+        )
     config, planner = _settings(
         checklist_ref, lang, select, ignore, config_path, no_config, layout_profile, use_config_rules=False
     )
@@ -396,9 +420,15 @@ def outline(
         data = _guard(read_stdin, stdin_filename, planner.lang)
         result = _guard(safe_lint, stdin_filename or "<stdin>", planner, data)
     else:
-        (item,) = collect([path]) or [None]
-        if item is not None and item.error_en is not None:
-            _fail(f"{path}: {item.error(planner.lang)}")
+        if os.path.isdir(path):
+            _fail(
+                f"{path}: outline shows one file; name a report file"
+                if planner.lang == "en"
+                else f"{path}：outline 只显示一个文件的大纲，请指定报告文件"
+            )
+        for item in collect([path]):
+            if item.error_en is not None:
+                _fail(f"{path}: {item.error(planner.lang)}")
         result = _guard(safe_lint, path, planner)
     if result.error is not None:
         _fail(f"{path}: {result.error}")
@@ -500,6 +530,7 @@ def checklists_validate(files, lang) -> None:
     from lint.examples import run_examples
 
     bad = False
+    en = (lang or _env_lang()) == "en"
     for f in files:
         try:
             cl = load_file(f)
@@ -512,12 +543,22 @@ def checklists_validate(files, lang) -> None:
         failed = [r for r in results if not r.ok]
         for r in failed:
             bad = True
-            want = ", ".join(r.example.expect) or "no finding"
-            got = ", ".join(r.got) or "no finding"
-            click.echo(f"{f}: example '{r.example.name}' expected {want}, got {got}")
-        examples = f", {len(results) - len(failed)}/{len(results)} examples pass" if results else ""
+            none = "no finding" if en else "无结果"
+            want = ", ".join(r.example.expect) or none
+            got = ", ".join(r.got) or none
+            click.echo(
+                f"{f}: example '{r.example.name}' expected {want}, got {got}"
+                if en
+                else f"{f}: 示例「{r.example.name}」应得到 {want}，实际为 {got}"
+            )
+        passed = len(results) - len(failed)
         if not failed:
-            click.echo(f"{f}: ok ({cl.id}, {len(cl.sections)} sections{examples})")
+            if en:
+                examples = f", {passed}/{len(results)} examples pass" if results else ""
+                click.echo(f"{f}: ok ({cl.id}, {len(cl.sections)} sections{examples})")
+            else:
+                examples = f"，示例 {passed}/{len(results)} 通过" if results else ""
+                click.echo(f"{f}: 通过（{cl.id}，{len(cl.sections)} 个部分{examples}）")
     sys.exit(1 if bad else 0)
 
 
@@ -532,13 +573,19 @@ def explain(rule, lang) -> None:
     en = lang == "en"
     if rule is None:
         for r in rules.values():
-            click.echo(f"{r.id:<20} {r.severity:<8} {r.summary['en' if en else 'zh']}")
+            sev = r.severity if en else {"error": "错误", "warning": "警告", "info": "提示"}[r.severity]
+            click.echo(f"{r.id:<22} {sev:<8} {r.summary['en' if en else 'zh']}")
         return
     if rule not in rules:
         import difflib
 
         close = difflib.get_close_matches(rule, list(rules), n=1)
-        _fail(f"unknown rule id '{rule}'" + (f" (did you mean '{close[0]}'?)" if close else ""))
+        message = f"unknown rule id '{rule}'" + (f" (did you mean '{close[0]}'?)" if close else "")
+        if not en:
+            from lint.messages_zh import zh
+
+            message = zh(message)
+        _fail(message)
     r = rules[rule]
     k = "en" if en else "zh"
     heads = (
@@ -560,7 +607,8 @@ def explain(rule, lang) -> None:
             "fix": "修改方法",
         }
     )
-    click.echo(f"{r.id} ({r.severity}, {r.family}) — {r.summary[k]}\n")
+    sev = r.severity if en else {"error": "错误", "warning": "警告", "info": "提示"}[r.severity]
+    click.echo(f"{r.id} ({sev}, {r.family}) — {r.summary[k]}\n")
     if r.checklist != "fazhi-2019":
         click.echo(f"{'Examples checked with' if en else '示例所用清单'}: --checklist {r.checklist}\n")
     click.echo(f"{heads['what']}:\n  {r.explain[f'what_{k}']}\n")
@@ -646,6 +694,7 @@ def annotate(
     from lint.annotate import AnnotateError, annotate_file
 
     _, planner = _settings(checklist_ref, lang, select, ignore, config_path, no_config, layout_profile)
+    _output_folder(output, planner.lang)
     try:
         click.echo(annotate_file(path, output, planner.options_for(path), baseline))
     except AnnotateError as exc:
@@ -683,6 +732,7 @@ def new(checklist_ref, unit, year, addressee, output, force, lang) -> None:
     from lint.skeleton import SkeletonError, write_skeleton
 
     lang = lang or _env_lang()
+    _output_folder(output, lang)
     checklist = _load_checklist(checklist_ref)
     year = year or datetime.date.today().year - 1
     try:

@@ -187,7 +187,7 @@ def find_config(start: Path | None = None) -> Path | None:
                 text = pyproject.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):
                 continue
-            if re.search(r"^\[tool\.reportlint\]", text, re.MULTILINE):
+            if re.search(r"^\s*\[\s*tool\.reportlint\b", text, re.MULTILINE):
                 return pyproject
     return None
 
@@ -283,9 +283,8 @@ def load_config(path: Path) -> Config:
                 if missing:
                     problems.append((where, line, f"an 'ignore' entry needs '{missing[0]}'"))
                 elif check_rule(value["rule"], line):
-                    config.scoped_ignores.append(
-                        ScopedIgnore(value["path"], value["rule"], value.get("section"))
-                    )
+                    for rid in expand(value["rule"]) or [value["rule"]]:
+                        config.scoped_ignores.append(ScopedIgnore(value["path"], rid, value.get("section")))
             else:
                 problems.append(
                     (where, line, "'ignore' entries are rule ids or {path, rule, section} mappings")
@@ -315,7 +314,8 @@ def load_config(path: Path) -> Config:
                         (where, line, f"severity of '{rule}' must be one of {', '.join(SEVERITIES)}")
                     )
                 else:
-                    config.severity[rule] = level
+                    for rid in expand(rule) or [rule]:
+                        config.severity[rid] = level
     fail_on = data.get("fail-on")
     if fail_on is not None:
         if not isinstance(fail_on, str) or fail_on not in FAIL_ON:

@@ -86,7 +86,7 @@ _TMP_INFIX = ".reportlint-"
 _TMP = re.compile(r"^\.(?P<name>.+)\.reportlint-(?P<pid>\d+)-[^.]*\.tmp$")
 #: Hint sentences that promise a repair by ``reportlint fix``.
 _FIX_HINT = re.compile(
-    r"\s*[（(]reportlint fix[^）)]*[）)]"  # 「改正序号（reportlint fix 可自动重新编号）。」
+    r"\s*[（(][^（）()]{0,8}reportlint fix[^）)]*[）)]"  # 「改正序号（reportlint fix 可自动重新编号）。」
     r"|\s*reportlint fix[^。.]*[。.]?"  # 「reportlint fix 可自动替换。」
 )
 
@@ -398,7 +398,12 @@ def drop_unfixable(doc: Document, findings: list[Finding], options: Options | No
         if finding.fix is not None and id(finding) not in keep:
             finding.fix = None
             left_out.append(finding)
-        if finding.fix is None and finding.hint and "reportlint fix" in finding.hint:
+        if (
+            finding.fix is None
+            and finding.hint
+            and "reportlint fix" in finding.hint
+            and "fix --layout" not in finding.hint  # layout repairs are fix --layout's, which makes them
+        ):
             hint = _FIX_HINT.sub("", finding.hint).strip()
             finding.hint = hint or None
     doc._fix_left_out = left_out  # for plan() to report them as not repaired
@@ -500,8 +505,8 @@ def plan(result: FileResult, data: bytes, options: Options | None = None) -> Fix
         return outcome
     if doc.format not in FIXABLE_FORMATS:
         raise FixError(
-            f"{doc.format} files are never modified by fix (only .txt and .md)",
-            f"fix 不修改 {doc.format} 文件（只修复 .txt 和 .md）",
+            f"{doc.format} files are never modified by fix (only .txt, .md and .docx)",
+            f"fix 不修改 {doc.format} 文件（只修复 .txt、.md 和 .docx）",
         )
     text, encoding = decode(data)
     bom, codec = _codec(data, encoding)

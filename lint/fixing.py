@@ -45,11 +45,18 @@ def fix_items(
             continue
         try:
             data = Path(path).read_bytes()
+        except FileNotFoundError:
+            problem(path, "no such file" if lang == "en" else "文件不存在")
+            continue
+        except PermissionError:
+            problem(path, "permission denied" if lang == "en" else "没有读取权限")
+            continue
         except OSError as exc:
             problem(path, exc.strerror or str(exc))
             continue
-        lay_out = layout and path.lower().endswith(".docx")
         result = safe_lint(path, planner, data)
+        # Laid out only when the layout rules find something: a conforming document is left as it is.
+        lay_out = layout and path.lower().endswith(".docx") and any(f.rule.startswith("layout-") for f in result.findings)
         if result.error is not None:
             problem(path, result.error)
             continue

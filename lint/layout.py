@@ -173,8 +173,8 @@ def _validate(data, path: str) -> list:
             continue
         _check_keys(value, keys, f"'{key}'", path, problems)
         for k, v in value.items():
-            if isinstance(v, (int, float)) and not isinstance(v, bool) and v < 0:
-                problems.append((path, value.key_lines[k], f"'{k}' in '{key}' must not be negative"))
+            if isinstance(v, (int, float)) and not isinstance(v, bool) and not 0 <= v <= 1000:
+                problems.append((path, value.key_lines[k], f"'{k}' in '{key}' must be between 0 and 1000"))
     roles = data.get("roles")
     if roles is not None:
         if not isinstance(roles, dict):
@@ -188,6 +188,12 @@ def _validate(data, path: str) -> list:
                     problems.append((path, roles.key_lines[role], f"role '{role}' must be a mapping"))
                     continue
                 _check_keys(entry, ROLE_KEYS, f"role '{role}'", path, problems)
+                for k, v in entry.items():
+                    if isinstance(v, (int, float)) and not isinstance(v, bool) and not 0 <= v <= 200:
+                        problems.append((path, entry.key_lines[k], f"'{k}' of role '{role}' must be between 0 and 200"))
+                size = entry.get("size_pt")
+                if isinstance(size, (int, float)) and not isinstance(size, bool) and size <= 0:
+                    problems.append((path, entry.key_lines["size_pt"], f"'size_pt' of role '{role}' must be positive"))
                 align = entry.get("align")
                 if isinstance(align, str) and align not in ALIGNS:
                     problems.append(

@@ -18,6 +18,9 @@ _WHAT = {
     "configuration file": "配置文件",
     "checklist file": "清单文件",
     "term file": "术语表文件",
+    "the layout profile": "版式配置",
+    "layout profile file": "版式配置文件",
+    "'roles'": "roles",
     "file": "文件",
 }
 _TYPES = {
@@ -38,6 +41,9 @@ def _w(text: str) -> str:
     m = re.fullmatch(r"section '(.+)'", text)
     if m:
         return f"部分「{m.group(1)}」"
+    m = re.fullmatch(r"role '(.+)'", text)
+    if m:
+        return f"角色「{m.group(1)}」"
     m = re.fullmatch(r"an element of section '(.+)'", text)
     if m:
         return f"部分「{m.group(1)}」的要素"
@@ -59,10 +65,31 @@ def _hint(text: str) -> str:
     m = re.fullmatch(r"; did you mean '(.+)'\?", text)
     if m:
         return f"；是否应为「{m.group(1)}」？"
+    m = re.fullmatch(r"; built-in: (.+)", text)
+    if m:
+        return f"；内置：{m.group(1)}"
     return text
 
 
 _RULES: list[tuple[re.Pattern[str], object]] = [
+    (re.compile(r"'(.+?)' of role '(.+?)' must be one of (.+)$"), lambda m: f"角色「{m.group(2)}」的「{m.group(1)}」必须是 {m.group(3)} 之一"),
+    (re.compile(r"'(.+?)' of role '(.+?)' must be between (\S+) and (\S+)$"),
+     lambda m: f"角色「{m.group(2)}」的「{m.group(1)}」必须在 {m.group(3)} 到 {m.group(4)} 之间"),
+    (re.compile(r"'(.+?)' of role '(.+?)' must be positive$"), lambda m: f"角色「{m.group(2)}」的「{m.group(1)}」必须大于 0"),
+    (re.compile(r"'(.+?)' in '(.+?)' must be between (\S+) and (\S+)$"),
+     lambda m: f"「{m.group(2)}」中的「{m.group(1)}」必须在 {m.group(3)} 到 {m.group(4)} 之间"),
+    (re.compile(r"role '(.+)' must be a mapping$"), lambda m: f"角色「{m.group(1)}」必须是映射"),
+    (re.compile(r"'line_pitch' needs min_pt ≤ pt ≤ max_pt$"), lambda m: "「line_pitch」需满足 min_pt ≤ pt ≤ max_pt"),
+    (re.compile(r"unknown layout profile(.*)$"), lambda m: f"未知的版式配置{_hint(m.group(1))}"),
+    (re.compile(r"'extends: (.+)' names no built-in layout profile \((.+)\) and no file in (.+)$"),
+     lambda m: f"「extends: {m.group(1)}」既不是内置版式配置（{m.group(2)}），也不是 {m.group(3)} 中的文件"),
+    (re.compile(r"too large for a (.+?) \((\d+) bytes; at most (\d+)\)$"),
+     lambda m: f"{_w(m.group(1))}过大（{m.group(2)} 字节，上限 {m.group(3)} 字节）"),
+    (re.compile(r"no such baseline file$"), lambda m: "基线文件不存在"),
+    (re.compile(r"not a reportlint baseline \((.+)\)$"), lambda m: f"不是 reportlint 基线文件（{m.group(1)}）"),
+    (re.compile(r"written by an older reportlint .*$"), lambda m: "由旧版 reportlint 写入（版本 1）：请用 --write-baseline 重新生成"),
+    (re.compile(r"unsupported baseline version (.+)$"), lambda m: f"不支持的基线版本 {m.group(1)}"),
+    (re.compile(r"baseline too large (.+)$"), lambda m: f"基线文件过大 {m.group(1)}"),
     (re.compile(r"unknown key '(.+?)' in (.+?)((?: \(did you mean '.+'\?\))|(?: \(allowed: .+\)))$"),
      lambda m: f"{_w(m.group(2))}中有未知的键「{m.group(1)}」{_hint(m.group(3))}"),
     (re.compile(r"'(.+?)' in (.+) must be a list of non-empty strings$"),

@@ -229,6 +229,13 @@ def _repair(result: FileResult, finding: Finding) -> str | None:
     return _snippet(after.strip(), fx.column) if after is not None else None
 
 
+#: A single finding's severity in words (the matrix's column headers are plurals: 「errors」).
+SEVERITY_WORD = {
+    "zh": {"error": "错误", "warning": "警告", "info": "提示"},
+    "en": {"error": "error", "warning": "warning", "info": "info"},
+}
+
+
 class Review:
     """Collects lint results one at a time; :meth:`finish` returns the matrix."""
 
@@ -643,7 +650,7 @@ def _detail_html(i: int, row: Row, matrix: Matrix) -> str:
             if f.repair:
                 extra += f"<br><span class='repair'>{_e(t['fix'])}: <span class='snippet'>{_e(f.repair)}</span></span>"
             out.append(
-                f"<tr><td>{_e(f.where)}</td><td class='sev-{f.severity}'>{_e(t[f.severity])}</td>"
+                f"<tr><td>{_e(f.where)}</td><td class='sev-{f.severity}'>{_e(SEVERITY_WORD['en' if matrix.lang == 'en' else 'zh'][f.severity])}</td>"
                 f"<td>{_e(f.rule)}</td><td>{_e(f.message)}{extra}</td></tr>"
             )
         out.append("</tbody></table>")
@@ -748,11 +755,8 @@ def run(
     from lint.runner import UsageError, safe_lint, stream
 
     lang = planner.lang
-    fmt = fmt or {".xlsx": "xlsx", ".csv": "csv"}.get(os.path.splitext(output)[1].lower(), "html")
-    if any(i.path == "-" for i in items):
-        raise UsageError(
-            "review 不读取标准输入，请给出文件或文件夹" if lang == "zh" else "review does not read standard input"
-        )
+    suffix = os.path.splitext(output)[1].lower()
+    fmt = fmt or {".xlsx": "xlsx", ".csv": "csv", ".html": "html", ".htm": "html"}.get(suffix)
     # The page itself may be written into the folder under review: never read it back as a report.
     written_paths = {os.path.realpath(output)}
     if fmt == "csv":
@@ -763,6 +767,19 @@ def run(
         if os.path.isfile(p) and os.path.realpath(p) in written_paths:
             raise UsageError(f"{output}: would overwrite the input file {p}")
     items = [i for i in items if i.path == "-" or os.path.realpath(i.path) not in written_paths]
+    if fmt is None:
+        raise UsageError(
+            f"{output}: write the review as .html, .xlsx or .csv (or name the format with --format)"
+            if lang == "en"
+            else f"{output}：审核结果只能写成 .html、.xlsx 或 .csv（或用 --format 指定格式）"
+        )
+    if not os.path.isdir(os.path.dirname(os.path.abspath(output))):
+        folder = os.path.dirname(os.path.abspath(output))
+        raise UsageError(f"{output}: no such folder {folder}" if lang == "en" else f"{output}：文件夹 {folder} 不存在")
+    if any(i.path == "-" for i in items):
+        raise UsageError(
+            "review 不读取标准输入，请给出文件或文件夹" if lang == "zh" else "review does not read standard input"
+        )
     desk = Review(lang, planner.options_for)
     for p in previous:
         result = safe_lint(p, planner)

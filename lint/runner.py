@@ -283,6 +283,9 @@ def slim(result: FileResult) -> FileResult:
             keep.add(result.outline.title.line.lineno)
         if result.outline.addressee is not None:
             keep.add(result.outline.addressee.lineno)
+    # The front matter (title, unit, opening) and the back (signature, date) stay too: review and csv read them.
+    keep.update(ln.lineno for ln in doc.lines[:40])
+    keep.update(ln.lineno for ln in doc.lines[-20:])
     doc.lines = [ln for ln in doc.lines if ln.lineno in keep]
     for ln in doc.lines:
         ln.positions = None  # columns are already in the findings

@@ -345,7 +345,7 @@ def test_baseline_matches_however_the_path_is_written(run, in_tmp):
 def test_bad_baseline_is_exit_2(run, in_tmp):
     (in_tmp / "r.txt").write_text(GOOD, encoding="utf-8")
     (in_tmp / "b.json").write_text("[1, 2]", encoding="utf-8")
-    result = run("check", "--baseline", "b.json", "r.txt")
+    result = run("check", "--lang", "en", "--baseline", "b.json", "r.txt")
     assert result.exit_code == 2 and "not a reportlint baseline" in result.output
     assert run("check", "--baseline", "nope.json", "r.txt").exit_code == 2
 

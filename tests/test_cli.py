@@ -85,9 +85,11 @@ def test_select_and_ignore(run_json):
 
 
 def test_unknown_rule_id_is_a_usage_error(run):
-    result = run("check", "--ignore", "missing-sections", SEEDS)
+    result = run("check", "--lang", "en", "--ignore", "missing-sections", SEEDS)
     assert result.exit_code == 2
     assert "unknown rule id 'missing-sections' (did you mean 'missing-section'?)" in result.output
+    result = run("check", "--ignore", "missing-sections", SEEDS)  # Chinese by default
+    assert result.exit_code == 2 and "未知的规则 id「missing-sections」（是否应为「missing-section」？）" in result.output
 
 
 def test_english_messages(run_json):
@@ -223,7 +225,7 @@ def test_checklists_commands(run, tmp_path):
     good.write_text(
         "id: g\nextends: fazhi-2019\norder: [duty, measures, shortcomings, plans, other]\n", "utf-8"
     )
-    result = run("checklists", "validate", good)
+    result = run("checklists", "validate", "--lang", "en", good)
     assert result.exit_code == 0 and "ok" in result.output
 
 
@@ -234,7 +236,7 @@ def test_explain(run):
     assert "How to fix" in run("explain", "--lang", "en", "section-order").output
     listing = run("explain").output
     assert "missing-section" in listing and "empty-section" in listing
-    bad = run("explain", "missing-sectoin")
+    bad = run("explain", "--lang", "en", "missing-sectoin")
     assert bad.exit_code == 2 and "did you mean 'missing-section'" in bad.output
 
 

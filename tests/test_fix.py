@@ -119,7 +119,7 @@ def test_other_formats_are_never_modified(run, tmp_path):
     path.write_bytes(data)
     result = run("fix", path)
     assert result.exit_code == 0
-    assert "fix 不修改 html 文件（只修复 .txt 和 .md）" in result.output
+    assert "fix 不修改 html 文件（只修复 .txt、.md 和 .docx）" in result.output
     assert path.read_bytes() == data
 
 

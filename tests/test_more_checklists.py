@@ -259,7 +259,7 @@ def test_validate_runs_a_user_checklists_examples(run, tmp_path):
         "      某镇2023年法治政府建设情况报告\n\n      一、2023年主要举措和成效\n      全年召开会议4次。\n",
         encoding="utf-8",
     )
-    result = run("checklists", "validate", path)
+    result = run("checklists", "validate", "--lang", "en", path)
     assert result.exit_code == 1
     assert "example 'should pass' expected no finding, got missing-section" in result.output
 

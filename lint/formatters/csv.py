@@ -24,9 +24,14 @@ def findings_path(path: str) -> str:
 
 
 def _cell(value: object) -> object:
-    """Report text that a spreadsheet would run as a formula (「=」「+」「@」 first) is quoted with 「'」."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "@"):
-        return "'" + value
+    """Report text that a spreadsheet would run as a formula (「=」「+」「-」「@」 first) is quoted with 「'」;
+    control characters are shown escaped."""
+    if isinstance(value, str):
+        from lint.formatters import printable
+
+        value = printable(value)
+        if value[:1] in ("=", "+", "-", "@"):
+            return "'" + value
     return value
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lint.review import TEXT, Matrix
+from lint.review import SEVERITY_WORD, TEXT, Matrix
 
 
 def matrix_table(matrix: Matrix) -> tuple[list[str], list[list[object]]]:
@@ -33,5 +33,6 @@ def findings_table(matrix: Matrix) -> tuple[list[str], list[list[object]]]:
         if r.error is not None:
             rows.append([r.path, "", "", "unreadable", t["unreadable"], r.error, "", ""])
         for f in r.findings:
-            rows.append([r.path, r.unit or "", f.where, f.rule, t[f.severity], f.message, f.snippet, f.repair or ""])
+            word = SEVERITY_WORD["en" if en else "zh"][f.severity]
+            rows.append([r.path, r.unit or "", f.where, f.rule, word, f.message, f.snippet, f.repair or ""])
     return head, rows

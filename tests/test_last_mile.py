@@ -1,0 +1,135 @@
+"""Bugs a review of the wave-2 change found, each reproduced as the user met it."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+
+import pytest
+
+from lint.rules.examples import GOOD
+from tests.conftest import SEEDS, seed
+from tests.fixtures import docx_bytes
+
+
+@pytest.fixture
+def in_tmp(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _docx(path, prefix="003"):
+    path.write_bytes(docx_bytes(seed(prefix).read_text(encoding="utf-8").splitlines()))
+    return path
+
+
+def _rules(run, *args):
+    data = json.loads(run("check", "--format", "json", *args).output)
+    return [f["rule"] for f in data["files"][0]["findings"]]
+
+
+def test_families_work_in_configured_severity_and_scoped_ignores(run, in_tmp):
+    path = _docx(in_tmp / "d.docx")
+    assert any(r.startswith("layout-") for r in _rules(run, path))
+    (in_tmp / ".reportlint.yaml").write_text("ignore: [{path: '*.docx', rule: layout}]\n", encoding="utf-8")
+    assert not any(r.startswith("layout-") for r in _rules(run, path))
+    (in_tmp / ".reportlint.yaml").write_text("severity: {numbering: error}\n", encoding="utf-8")
+    data = json.loads(run("check", "--format", "json", seed("003")).output)
+    severities = {f["severity"] for f in data["files"][0]["findings"] if f["rule"].startswith("numbering-")}
+    assert severities == {"error"}
+
+
+def test_csv_is_the_same_with_jobs(run):
+    serial = run("check", "--format", "csv", SEEDS).output
+    assert "仲山镇" in serial
+    assert run("check", "--format", "csv", "-j", "2", SEEDS).output == serial
+
+
+def test_layout_hints_are_whole(run, in_tmp):
+    path = _docx(in_tmp / "d.docx")
+    data = json.loads(run("check", "--format", "json", path).output)
+    hints = [f["hint"] for f in data["files"][0]["findings"] if f["rule"] == "layout-margins"]
+    assert hints and all(h.endswith("（可用 reportlint fix --layout）。") for h in hints)
+
+
+def test_outline_of_a_folder_says_to_name_a_file(run):
+    result = run("outline", SEEDS)
+    assert result.exit_code == 2 and "只显示一个文件" in result.output and "内部错误" not in result.output
+
+
+def test_baseline_into_a_missing_folder_is_a_usage_error_before_linting(run, in_tmp):
+    result = run("check", "--write-baseline", "nodir/b.json", SEEDS)
+    assert result.exit_code == 2 and "不存在" in result.output and "检查了" not in result.output
+
+
+def test_output_files_get_an_ordinary_mode(run, in_tmp):
+    old = os.umask(0o022)
+    try:
+        run("check", "--format", "json", "-o", "out.json", SEEDS)
+        run("check", "--write-baseline", "b.json", SEEDS)
+    finally:
+        os.umask(old)
+    for name in ("out.json", "b.json"):
+        assert stat.S_IMODE((in_tmp / name).stat().st_mode) == 0o644, name
+
+
+def test_output_over_a_checked_file_is_refused(run, in_tmp):
+    (in_tmp / "r.txt").write_text(GOOD, encoding="utf-8")
+    result = run("check", "-o", "r.txt", "r.txt")
+    assert result.exit_code == 2 and (in_tmp / "r.txt").read_text(encoding="utf-8") == GOOD
+
+
+def test_fix_layout_leaves_a_conforming_document_alone(run, in_tmp):
+    assert run("new", "-o", "sk.docx").exit_code == 0
+    before = (in_tmp / "sk.docx").read_bytes()
+    assert not any(r.startswith("layout-") for r in _rules(run, "sk.docx"))
+    assert run("fix", "--layout", "--diff", "sk.docx").exit_code == 0
+    run("fix", "--layout", "sk.docx")
+    assert (in_tmp / "sk.docx").read_bytes() == before
+
+
+def test_a_layout_profile_with_a_negative_size_is_refused(run, in_tmp):
+    (in_tmp / "u.yaml").write_text("id: u\nextends: gbt9704-2012\nroles: {body: {size_pt: -3}}\n", encoding="utf-8")
+    path = _docx(in_tmp / "d.docx")
+    before = path.read_bytes()
+    result = run("fix", "--layout", "--layout-profile", "u.yaml", path)
+    assert result.exit_code == 2 and "u.yaml:3" in result.output
+    assert path.read_bytes() == before
+
+
+def test_english_tables_name_one_severity(run):
+    out = run("check", "--lang", "en", "--format", "csv", seed("003")).output
+    rows = out.splitlines()[1:]
+    assert rows and all(",errors," not in r and ",warnings," not in r for r in rows)
+    assert any(",warning," in r for r in rows)
+
+
+def test_review_refuses_an_unknown_output_type(run, in_tmp):
+    result = run("review", SEEDS, "-o", "r.pdf")
+    assert result.exit_code == 2 and ".html" in result.output and not (in_tmp / "r.pdf").exists()
+
+
+def test_a_malformed_pyproject_table_is_an_error(run, in_tmp):
+    (in_tmp / "pyproject.toml").write_text("[tool.reportlint\nignore = [1]\n", encoding="utf-8")
+    (in_tmp / "r.txt").write_text(GOOD, encoding="utf-8")
+    result = run("check", "r.txt")
+    assert result.exit_code == 2 and "pyproject.toml" in result.output
+
+
+def test_files_all_excluded_pass_quietly(run, in_tmp):
+    (in_tmp / ".reportlint.yaml").write_text("exclude: ['old/*']\n", encoding="utf-8")
+    (in_tmp / "old").mkdir()
+    (in_tmp / "old" / "r.txt").write_text("no title\n", encoding="utf-8")
+    result = run("check", "old/r.txt")
+    assert result.exit_code == 0 and result.output == ""
+
+
+def test_messages_in_chinese_by_default(run, in_tmp):
+    assert "基线文件不存在" in run("check", "--baseline", "nope.json", SEEDS).output
+    assert "配置文件不存在" in run("check", "--config", "nope.yaml", SEEDS).output
+    assert "文件不存在" in run("fix", "missing.txt").output
+    assert "文件夹" in run("review", SEEDS, "-o", "nodir/r.html").output
+    from tests.conftest import ROOT
+
+    assert "通过（fazhi-2019" in run("checklists", "validate", ROOT / "checklists" / "fazhi-2019.yaml").output
