@@ -138,8 +138,8 @@ def plan(result: FileResult, data: bytes) -> FixOutcome:
     lines, seps = parts[0::2], parts[1::2]
     by_line: dict[int, list[tuple[Finding, Fix]]] = {}
     for finding in result.findings:
-        if finding.fix is not None:
-            by_line.setdefault(finding.fix.lineno, []).append((finding, finding.fix))
+        for fix in (finding.fix, *finding.more_fixes) if finding.fix is not None else ():
+            by_line.setdefault(fix.lineno, []).append((finding, fix))
     for lineno, items in sorted(by_line.items()):
         if not 1 <= lineno <= len(lines):
             continue
