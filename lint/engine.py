@@ -73,17 +73,39 @@ def choose_checklist(outline: Outline, options: Options) -> tuple[Checklist, str
     )
 
 
+def report_types(checklist: Checklist, options: Options) -> tuple[str, ...]:
+    """Names of the report types a document could be: the checklist's and the built-in candidates'."""
+    names = [c.name.split("（")[0] for c in (checklist, *options.candidates)]
+    return tuple(dict.fromkeys(names))
+
+
+def not_a_report(outline: Outline, result: MatchResult, checklist: Checklist, options: Options) -> bool:
+    """True when no heading positively matches a section of the checklist or of any other candidate."""
+    if result.positive():
+        return False
+    return not any(match(outline, c).positive() for c in options.candidates if c is not checklist)
+
+
+#: Rule families that describe a report's structure; a document that is not a report gets none of them.
+_STRUCTURAL = frozenset({"structure", "tables", "content", "document"})
+
+
 def lint_document(doc: Document, options: Options) -> FileResult:
     outline = build_outline(doc)
     checklist, reason = options.checklist, None
     if checklist is None:
         checklist, reason = choose_checklist(outline, options)
     result = match(outline, checklist)
+    if not_a_report(outline, result, checklist, options):
+        result = MatchResult(not_report=report_types(checklist, options))
     ctx = Context(outline, result, checklist, options.lang)
     findings: list[Finding] = []
     for rule in all_rules().values():
-        if options.enabled(rule.id) and rule.check is not None:
-            findings.extend(rule.check(ctx))
+        if not options.enabled(rule.id) or rule.check is None:
+            continue
+        if result.not_report and rule.family in _STRUCTURAL and rule.id != "not-a-report":
+            continue
+        findings.extend(rule.check(ctx))
     findings = [
         f
         for f in findings
