@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
 from lint.checklist import Checklist
 from lint.document import Document
@@ -73,17 +76,33 @@ def choose_checklist(outline: Outline, options: Options) -> tuple[Checklist, str
     )
 
 
-def report_types(checklist: Checklist, options: Options) -> tuple[str, ...]:
-    """Names of the report types a document could be: the checklist's and the built-in candidates'."""
-    names = [c.name.split("（")[0] for c in (checklist, *options.candidates)]
+def report_types(checklist: Checklist, options: Options) -> tuple[tuple[str, str], ...]:
+    """Names (zh, en) of the report types a document could be: the checklist's and the built-in candidates'."""
+    names = [
+        (c.name.split("（")[0], (c.name_en or c.name).split(" (")[0]) for c in (checklist, *options.candidates)
+    ]
     return tuple(dict.fromkeys(names))
 
 
-def not_a_report(outline: Outline, result: MatchResult, checklist: Checklist, options: Options) -> bool:
-    """True when no heading positively matches a section of the checklist or of any other candidate."""
-    if result.positive():
-        return False
-    return not any(match(outline, c).positive() for c in options.candidates if c is not checklist)
+@lru_cache(maxsize=1)
+def _not_report_titles() -> re.Pattern[str]:
+    data = resources.files("lint").joinpath("data/not_report_titles.txt").read_text("utf-8")
+    patterns = [ln.strip() for ln in data.splitlines() if ln.strip() and not ln.startswith("#")]
+    return re.compile("|".join(patterns))
+
+
+def not_a_report(outline: Outline, result: MatchResult, checklist: Checklist, options: Options) -> str | None:
+    """Why a document is not a report, or None when it is one.
+
+    The title names another kind of page (a 解读, a 工作指引, a 政府工作报告): the words that tell; no heading
+    positively matches a section of the checklist or of any other candidate: "".
+    """
+    found = _not_report_titles().search(outline.title.text) if outline.title else None
+    if found:
+        return found.group(0)
+    if result.positive() or any(match(outline, c).positive() for c in options.candidates if c is not checklist):
+        return None
+    return ""
 
 
 #: Rule families that describe a report's structure; a document that is not a report gets none of them.
@@ -96,8 +115,9 @@ def lint_document(doc: Document, options: Options) -> FileResult:
     if checklist is None:
         checklist, reason = choose_checklist(outline, options)
     result = match(outline, checklist)
-    if not_a_report(outline, result, checklist, options):
-        result = MatchResult(not_report=report_types(checklist, options))
+    why = not_a_report(outline, result, checklist, options)
+    if why is not None:
+        result = MatchResult(not_report=report_types(checklist, options), not_report_title=why)
     ctx = Context(outline, result, checklist, options.lang)
     findings: list[Finding] = []
     for rule in all_rules().values():

@@ -76,8 +76,10 @@ class MatchResult:
     mentions: dict[str, Mention] = field(default_factory=dict)  # missing section → paragraph mention
     #: An outdated report format recognised from its headings: (format entry, heading).
     outdated_format: tuple[dict, Heading] | None = None
-    #: Not a report: no heading matches a section of any supported report type (whose names these are).
-    not_report: tuple[str, ...] = ()
+    #: Not a report: no heading matches a section of any supported report type (whose names, zh and en, these are).
+    not_report: tuple[tuple[str, str], ...] = ()
+    #: The words of the title that show it is not a report (「解读」「工作指引」), when the title told.
+    not_report_title: str = ""
 
     def section_of(self, heading: Heading) -> Mapping | None:
         return self.mappings.get(heading.index)

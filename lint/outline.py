@@ -48,6 +48,7 @@ _RUN_IN_END = re.compile(r"[。！？；!?;]|[：:](?=.)")
 _TITLE_WORDS = re.compile(r"报告|总结|情况$")
 # A row of a statistics table: cells separated by │ | or tabs, or a label followed by several numbers.
 # Rows such as 「一、本年新收政府信息公开申请数量│12│2│…」 are not headings.
+_CELLS = re.compile(r"[│┃|\t][^│┃|\t]*[│┃|\t]")
 _TABLE_ROW = re.compile(r"[│┃|\t][^│┃|\t]*[│┃|\t]|(?:[\s　]+\d+(?:\.\d+)?){2,}[\s　]*$")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _SPACES = re.compile(r"\s+")
@@ -261,6 +262,12 @@ def starts_with_marker(text: str) -> bool:
     return _match_marker(text.strip()) is not None
 
 
+def starts_with_ordinal(text: str) -> bool:
+    """True when the text starts with a heading ordinal, even one standing alone (「三、」「（一）」)."""
+    stripped = text.strip()
+    return any(pattern.match(stripped) for _, pattern in _MARKERS)
+
+
 def _split_run_in(rest: str) -> tuple[str, str]:
     m = _RUN_IN_END.search(rest)
     if not m:
@@ -288,10 +295,12 @@ def is_table_label(text: str) -> bool:
     trailing figures or be a fragment a conversion split off a cell (six or more characters of a
     label's beginning).  An unnumbered line must be a label exactly.
     """
-    body = _TABLE_TAIL.sub("", text.strip())
     numbered_labels, all_labels = _table_labels()
-    m = _TABLE_MARK.match(body)
-    key = _label_key(body[m.end() :] if m else body)
+    text = text.strip()
+    m = _TABLE_MARK.match(text)
+    # The first cell: a row label followed by its figures (「一、本年新收…数量 12 2 0 …」, 「（七）总计13」).
+    first = re.split(r"(?<=[^\d\s　.．])[\s　]*(?=-?\d)", text[m.end() :] if m else text, maxsplit=1)[0]
+    key = _label_key(first)
     if not key:
         return False
     if not m:
@@ -319,7 +328,10 @@ def _strip_md(text: str) -> tuple[str, int | None]:
 
 
 def _find_heading(line: Line, index: int) -> Heading | None:
-    if line.table or is_table_row(line.text) or is_table_label(line.text):
+    if line.table or is_table_label(line.text):
+        return None
+    # Trailing figures make a short line a table row; a long one is a paragraph (or a flattened page).
+    if is_table_row(line.text) if len(line.text) < _FLAT_MIN else _CELLS.search(line.text):
         return None
     text, md_level = _strip_md(line.text)
     declared = line.heading_level or md_level
@@ -535,9 +547,143 @@ def _find_year(title: Title | None, doc: Document, headings: list[Heading]) -> i
     return None
 
 
+_INNER_CN = re.compile(rf"(?<=[。！？；!?;\s　])\s*([{CN_DIGITS}]{{1,3}})、")
+_INNER_CN_PAREN = re.compile(rf"(?<=[。！？；!?;\s　])\s*[（(]([{CN_DIGITS}]{{1,3}})[）)]")
+#: A line longer than this may be a whole page flattened onto one line.
+_FLAT_MIN = 80
+
+
+def _chain(text: str, pattern: re.Pattern[str], expected: int) -> list[tuple[int, int]]:
+    """Positions and numbers of inner markers that continue a sequence from ``expected``."""
+    out = []
+    for m in pattern.finditer(text):
+        number = cn_number(m.group(1))
+        if number == expected:
+            out.append((m.start(1) - (1 if pattern is _INNER_CN_PAREN else 0), number))
+            expected += 1
+    return out
+
+
+def _cut(line: Line, at: list[int]) -> list[Line]:
+    """The line cut at the given positions of its text, each piece keeping its place in the file."""
+    bounds = [0, *at, len(line.text)]
+    pieces = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        text = line.text[a:b].strip()
+        if not text:
+            continue
+        start = a + (len(line.text[a:b]) - len(line.text[a:b].lstrip()))
+        positions = line.positions[start : start + len(text)] if line.positions else None
+        piece = Line(line.lineno, line.column_of(start), line.raw, text, page=line.page, positions=positions)
+        piece.page_line, piece.table = line.page_line, line.table
+        if a == 0:
+            piece.heading_level, piece.artifacts = line.heading_level, line.artifacts
+        pieces.append(piece)
+    return pieces
+
+
+def _spaces(text: str) -> list[int]:
+    """Where a piece of a flattened page breaks into lines: after its heading (「一、总体情况 根据…」), or, before
+    the first heading, at every space (「某县2022年…年度报告 来源：某县人民政府 发布时间：…」)."""
+    found = _match_marker(text)
+    if found is None:
+        return [m.end() for m in re.finditer(r"[ \t　]+", text)]
+    start = len(text) - len(found[3])
+    m = re.search(r"[ \t　]+", text[start:])
+    if m is None or not 2 <= m.start() <= 40 or _RUN_IN_END.search(text[start : start + m.start()]):
+        return []
+    return [start + m.end()]
+
+
+def _unflatten(doc: Document) -> None:
+    """Split lines that hold a whole page (「一、总体情况 根据…。二、主动公开政府信息情况 …」) at run-in headings.
+
+    An inner 「二、」 counts only where it continues the document's sequence of top-level numbers at a
+    sentence start; inside each piece, 「（一）」「（二）」… likewise from one.
+    """
+    out: list[Line] = []
+    last = 0
+    changed = False
+    # Top-level numbers that start a line further down: an inner 「二、」 above a real 「二、」 is body text.
+    starts: list[tuple[int, int]] = []
+    for i, ln in enumerate(doc.lines):
+        found = _match_marker(ln.text) if ln.text else None
+        if found and found[0] == "cn" and not is_table_label(ln.text):
+            starts.append((i, found[2]))
+    for i, ln in enumerate(doc.lines):
+        found = _match_marker(ln.text) if ln.text else None
+        if found and found[0] == "cn" and not is_table_label(ln.text):
+            last = found[2]
+        if len(ln.text) < _FLAT_MIN or ln.table or _CELLS.search(ln.text):
+            out.append(ln)
+            continue
+        if last or (found and found[0] == "cn"):
+            chain = _chain(ln.text, _INNER_CN, last + 1)
+        else:  # no top-level heading yet: a whole page on one line shows 「一、」「二、」「三、」 in it
+            chain = _chain(ln.text, _INNER_CN, 1)
+            chain = chain if len(chain) >= 3 else []
+        if chain:
+            later = {n for j, n in starts if j > i}
+            chain = chain[: next((k for k, (_, n) in enumerate(chain) if n in later), len(chain))]
+        if not chain:
+            out.append(ln)
+            continue
+        last, changed = chain[-1][1], True
+        for piece in _cut(ln, [p for p, _ in chain]):
+            # Inside a flattened section, 「（一）」「（二）」… at sentence starts are its sub-headings.
+            head = _match_marker(piece.text)
+            first = 2 if head is not None and head[0] == "cn-paren" and head[2] == 1 else 1
+            sub = _chain(piece.text, _INNER_CN_PAREN, first)
+            for part in _cut(piece, [p for p, _ in sub]) if len(sub) + (first - 1) >= 2 else [piece]:
+                out.extend(_cut(part, _spaces(part.text)))
+    if changed:
+        doc.lines = out
+
+
+def _drop_captions(headings: list[Heading], doc: Document) -> list[Heading]:
+    """A heading repeated right below itself (a table caption repeating it) is one heading."""
+    out: list[Heading] = []
+    for h in headings:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and (prev.marker, prev.text) == (h.marker, h.text)
+            and not prev.inline_body
+            and not any(ln.text for ln in doc.lines[prev.index + 1 : h.index])
+        ):
+            continue
+        out.append(h)
+    return out
+
+
+def _join_split_headings(headings: list[Heading], doc: Document) -> None:
+    """A heading the author broke over two lines: 「一、上一年度推进法治政府建设的主要举措」/「和成效」."""
+    starts = {h.index for h in headings}
+    for h in headings:
+        nxt = h.index + 1
+        if h.inline_body or nxt >= len(doc.lines) or nxt in starts or len(h.text) < 12:
+            continue
+        line = doc.lines[nxt]
+        tail = compact(line.text)
+        if (
+            0 < len(tail) <= 12
+            and not re.search(r"[。！？；：:!?;]", tail)
+            and not re.match(r"[\d无（(]", tail)
+            and not line.table
+            and not line.heading_level
+            and not is_table_row(line.text)
+            and not starts_with_marker(line.text)
+            and not re.search(r"[。！？；，,、]$", h.text)
+        ):
+            h.text += tail
+
+
 def build_outline(doc: Document) -> Outline:
     """Find the headings, their levels, and the front matter of a document."""
+    _unflatten(doc)
     headings = [h for i, ln in enumerate(doc.lines) if ln.text and (h := _find_heading(ln, i))]
+    headings = _drop_captions(headings, doc)
+    _join_split_headings(headings, doc)
     # A declared heading ("# …报告") at the top is the title, not a section.
     body_heads = [
         h for h in headings if not (h.kind.startswith("h") and _TITLE_WORDS.search(compact(h.text)))

@@ -50,20 +50,32 @@ def not_a_report(ctx: Context) -> Iterator[Finding]:
         return
     first = ctx.outline.headings[0] if ctx.outline.headings else None
     line = first.line if first else next((ln for ln in ctx.outline.document.lines if ln.text), None)
-    zh_types, en_types = "、".join(f"《{t}》" for t in types), ", ".join(types)
+    zh_types, en_types = "".join(f"《{zh}》" for zh, _ in types), "; ".join(en for _, en in types)
+    word = ctx.match.not_report_title
+    if word and ctx.outline.title:
+        line = ctx.outline.title.line
+    if word:
+        message = ctx.t(
+            f"未识别为年度报告：标题含「{word}」，不是报告本身（支持{zh_types}）",
+            f"Not recognised as a report: the title says “{word}”, so this is not the report itself "
+            f"(supported: {en_types})",
+        )
+    elif first:
+        message = ctx.t(
+            f"未识别为年度报告：没有任何标题对应{zh_types}的部分",
+            f"Not recognised as a report: no heading matches a section of {en_types}",
+        )
+    else:
+        message = ctx.t(
+            f"未识别为年度报告：没有标题结构（支持{zh_types}）",
+            f"Not recognised as a report: no headings (supported: {en_types})",
+        )
     yield Finding(
         "not-a-report",
         "error",
         line.lineno if line else None,
         line.column if line else None,
-        ctx.t(
-            (f"未识别为年度报告：没有任何标题对应{zh_types}的部分" if first else f"未识别为年度报告：没有标题结构（支持{zh_types}）"),
-            (
-                f"Not recognised as a report: no heading matches a section of {en_types}"
-                if first
-                else f"Not recognised as a report: no headings (supported: {en_types})"
-            ),
-        ),
+        message,
         None,
         ctx.t(
             "确认检查的是报告正文；若是，用 --checklist 指定清单，或运行 reportlint outline 查看标题。",
