@@ -57,18 +57,28 @@ _CHROME = re.compile(
     r"^(?:您|你)?(?:当前|现在)?(?:所在)?(?:的)?位置[：:]|首页\s*[>＞›»/→]|[>＞›»]\s*正文"
     r"|今天是|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]"
     r"|^(?:星期|周)[一二三四五六日天]$"
-    r"|字体|字号|浏览次数|阅读次数|浏览量|访问量|点击数|点击量|阅读量|打印本页|关闭窗口|【打印】|【关闭】|分享到|扫一扫"
+    r"|字体|字号|浏览次数|阅读次数|浏览量|访问量|点击数|点击量|阅读量|打印本页|关闭窗口|【打印】|【关闭】|分享到|^分享[：:]|扫一扫"
     r"|^(?:信息)?来源[：:]|发布时间|发布日期|更新时间|^作者[：:]|^责任编辑|^编辑[：:]"
-    r"|^(?:索引号|发布机构|发文机关|成文日期|发文字号|文号|主题分类|主题词|公开方式|公开范围|公开时限|有效性|信息分类"
-    r"|体裁分类|所属机构|生成日期|组配分类|信息名称|文件编号|公开形式|生效日期)\s*(?:[：:]|$)"
+    r"|^[|｜\s]+$|^[>＞›»]"
     r"|点击查看|查看解读|相关解读|政策解读[：:]|^【?(?:图解|解读)】?$|门户网站$"
     r"|^[-—–－\s]*\d{1,3}[-—–－\s]*$|^#+$"
 )
+# The labels of a page's metadata block, often letter-spaced (「索 引 号」「标   题」), then a value.
+_META_LABELS = (
+    "索引号 发布机构 发文机关 成文日期 发文日期 发文字号 文号 主题分类 主题词 公开方式 公开范围 公开时限 有效性 信息分类 "
+    "体裁分类 所属机构 生成日期 组配分类 信息名称 文件编号 公开形式 生效日期 标题 分类 内容概述 时效 公文时效 发文机构 公开目录"
+).split()
+_META = re.compile(
+    "^(?:" + "|".join(r"\s*".join(label) for label in _META_LABELS) + r")\s*(?:[\s　：:|｜]|$)"
+)
+# A value with the next label glued to its end (「01525772-2/2024-00001发文机构」): another value follows.
+_META_TAIL = re.compile("(?:" + "|".join(r"\s*".join(label) for label in _META_LABELS) + r")\s*[：:]?$")
 # A metadata label standing alone on its line: its value is on the next line.
 _META_LABEL = re.compile(
-    r"^(?:索引号|发布机构|发文机关|成文日期|发文字号|文号|主题分类|公开方式|公开范围|有效性|信息分类|所属机构|生成日期"
-    r"|信息来源|来源|发布时间|发布日期)\s*[：:]?$"
+    r"^(?:索引号|发布机构|发文机构|发文机关|成文日期|发文字号|文号|主题分类|公开方式|公开范围|有效性|信息分类|所属机构"
+    r"|生成日期|公开目录|信息来源|来源|发布时间|发布日期)\s*[：:]?$"
 )
+_TITLE_MIN = 8
 _MD_MARK = re.compile(r"^#{1,6}\s*|^[*_]{2}(?=.+[*_]{2}$)|(?<=.)[*_]{2}$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s*(?=\S)")
 # The name of an issuing body standing on its own line above the title or above a date.
@@ -89,7 +99,7 @@ _REPORTING = re.compile(r"现将[^。；]{0,20}?((?:19|20)\d{2})\s*年")
 _TABLE_MARK = re.compile(rf"^(?:[（(]\s*[{CN_DIGITS}\d]{{1,3}}\s*[）)]|[{CN_DIGITS}]{{1,3}}\s*[、.．]|\d{{1,2}}\s*[、.．])\s*")
 _TABLE_TAIL = re.compile(r"(?:[\s　]+-?\d+(?:\.\d+)?%?)+[\s　]*$")
 _NUMBERS_ONLY = re.compile(r"^[\s　]*-?\d+(?:\.\d+)?%?(?:[\s　]+-?\d+(?:\.\d+)?%?)*[\s　]*$")
-_LABEL_PUNCT = re.compile(r"[\s　“”\"'‘’（）()，,、：:;；]")
+_LABEL_PUNCT = re.compile(r"[\s　“”\"'‘’（）()，,、：:;；|｜]")
 
 
 def cn_number(text: str) -> int:
@@ -263,16 +273,24 @@ def starts_with_marker(text: str) -> bool:
 
 
 def starts_with_ordinal(text: str) -> bool:
-    """True when the text starts with a heading ordinal, even one standing alone (「三、」「（一）」)."""
+    """True when the text starts with a heading ordinal, even one standing alone (「三、」「（一）」).
+
+    A number followed by a comma (「36，邮箱」) is the rest of a figure broken across printed lines."""
     stripped = text.strip()
-    return any(pattern.match(stripped) for _, pattern in _MARKERS)
+    return any(
+        (m := pattern.match(stripped)) and not (kind == "arabic" and m.group(1).rstrip()[-1] in ",，")
+        for kind, pattern in _MARKERS
+    )
 
 
 def _split_run_in(rest: str) -> tuple[str, str]:
     m = _RUN_IN_END.search(rest)
-    if not m:
-        return rest.strip(), ""
-    return rest[: m.start()].strip(), rest[m.end() :].strip()
+    head, body = (rest.strip(), "") if not m else (rest[: m.start()].strip(), rest[m.end() :].strip())
+    # 「总体情况 根据《条例》……」: a short heading, a space, then a long run-in sentence.
+    space = re.search(r"[ \t　]+", head)
+    if space and 2 <= space.start() <= 20 and len(head) - space.end() >= 20:
+        return head[: space.start()], (rest.strip()[space.end() :]).strip()
+    return head, body
 
 
 @lru_cache(maxsize=1)
@@ -398,17 +416,17 @@ def _assign_levels(headings: list[Heading]) -> None:
 
 
 def _is_front_candidate(text: str) -> bool:
-    return len(compact(text)) <= 40 and "。" not in text
+    return len(compact(text)) <= 60 and "。" not in text
 
 
 def _strip_md_marks(text: str) -> str:
-    """A line without Markdown heading and emphasis markers (「# 标题」, 「**标题**」)."""
-    return _MD_MARK.sub("", text).strip()
+    """A line without Markdown heading and emphasis markers (「# 标题」, 「**标题**」) and stray cell bars."""
+    return _MD_MARK.sub("", text).strip().strip("|｜ \t")
 
 
 def is_chrome(text: str) -> bool:
     """True for a line of site chrome: breadcrumb, date widget, page tools, metadata, page number."""
-    return bool(_CHROME.search(text)) or bool(re.fullmatch(r"[\d\s\-/:.：]+", text))
+    return bool(_CHROME.search(text) or _META.match(text) or re.fullmatch(r"[\d\s\-/:.：]+", text))
 
 
 def _is_unit(text: str) -> bool:
@@ -442,7 +460,7 @@ def _front_matter(doc: Document, first_heading: int) -> tuple[Title | None, Line
             continue
         clean = _strip_md_marks(text)
         if value_follows:  # the value of a metadata label standing alone on the line above
-            value_follows = False
+            value_follows = bool(_META_TAIL.search(clean))
             front.add(i)
             continue
         if not clean or is_chrome(clean):
@@ -462,9 +480,9 @@ def _front_matter(doc: Document, first_heading: int) -> tuple[Title | None, Line
     title: Title | None = None
     k = declared_title
     if k is None:
-        k = next(
-            (n for n, c in enumerate(cands) if c is not None and _TITLE_WORDS.search(compact(c[1]))), None
-        )
+        # A site's column name (「工作报告」) is not the title when a fuller one follows.
+        found = [n for n, c in enumerate(cands) if c is not None and _TITLE_WORDS.search(compact(c[1]))]
+        k = next((n for n in found if len(compact(cands[n][1])) >= _TITLE_MIN), found[0] if found else None)
     if k is None:
         # A title the author split so that no line alone reads as one: 「关于报送…情况的」/「报     告」.
         for n in range(len(cands) - 1):
@@ -564,6 +582,11 @@ def _chain(text: str, pattern: re.Pattern[str], expected: int) -> list[tuple[int
     return out
 
 
+def _spaced(text: str, chain: list[tuple[int, int]]) -> bool:
+    """Whether every marker of the chain follows a space: blocks of a page joined into one line."""
+    return all(p > 0 and text[p - 1] in " \t　" for p, _ in chain)
+
+
 def _cut(line: Line, at: list[int]) -> list[Line]:
     """The line cut at the given positions of its text, each piece keeping its place in the file."""
     bounds = [0, *at, len(line.text)]
@@ -621,7 +644,7 @@ def _unflatten(doc: Document) -> None:
             chain = _chain(ln.text, _INNER_CN, last + 1)
         else:  # no top-level heading yet: a whole page on one line shows 「一、」「二、」「三、」 in it
             chain = _chain(ln.text, _INNER_CN, 1)
-            chain = chain if len(chain) >= 3 else []
+            chain = chain if len(chain) >= 3 or (len(chain) == 2 and _spaced(ln.text, chain)) else []
         if chain:
             later = {n for j, n in starts if j > i}
             chain = chain[: next((k for k, (_, n) in enumerate(chain) if n in later), len(chain))]

@@ -381,3 +381,90 @@ def test_not_a_report_exits_1_and_explain_page(run, tmp_path):
     assert result.exit_code == 1 and "not-a-report" in result.output and "missing-section" not in result.output
     page = run("explain", "not-a-report")
     assert page.exit_code == 0 and "法治政府建设年度报告" in page.output
+
+
+# --- Cases found in the labelled corpus (tests/corpus/) -------------------------------------------------------
+
+
+def test_metadata_table_breadcrumb_tail_and_column_name_are_chrome():
+    text = (
+        "今天是:2019年10月31日 星期三 农历十月初七\n工作报告\n\n您所在的位置:政务公开 > 工作报告\n"
+        "您现在的位置:首页\n > 信息公开年报 > 市级部门单位 > 2024\n"
+        "索 引 号 | 01425845-9/2021-00012 | 分 类 | 综合政务/其他 / 报告 |\n"
+        "标   题 县政府办2022年度政府信息公开工作年度报告\n发布机构 县政府办公室 公文时效 有效\n"
+        "分享:\n||||||||||||||||\n"
+        "县政府办2022年度政府信息公开工作年度报告 |\n一、总体情况\n正文。\n"
+    )
+    result = lint(text)
+    assert result.outline.title.text == "县政府办2022年度政府信息公开工作年度报告"
+    assert result.outline.addressee is None
+    assert "addressee" not in rules(result)
+
+
+def test_a_short_title_stands_when_no_fuller_one_follows():
+    assert lint("政府工作报告\n各位代表：\n一、工作回顾\n正文。\n").outline.title.text == "政府工作报告"
+
+
+def test_run_in_heading_followed_by_a_space_and_a_long_sentence():
+    text = (
+        "某县2022年政府信息公开工作年度报告\n"
+        "一、总体情况 根据《中华人民共和国政府信息公开条例》的规定及上级通知要求,现将本县2022年度政府信息公开工作情况报告如下\n"
+        "二、主动公开政府信息情况\n│规章│0│\n"
+    )
+    heads = lint(text).outline.top_level()
+    assert [h.text for h in heads] == ["总体情况", "主动公开政府信息情况"]
+    assert heads[0].inline_body.startswith("根据《中华人民共和国政府信息公开条例》")
+
+
+def test_arabic_items_running_on_across_parents_are_one_sequence():
+    text = "某某县2023年法治政府建设情况报告\n\n" + BODY.replace(
+        "（一）加强组织领导。召开会议4次。",
+        "（一）深化改革\n1.精简审批。正文。\n2.优化服务。正文。\n（二）严格执法\n3.规范执法。正文。\n4.强化监督。正文。",
+    )
+    assert "numbering-sequence" not in rules(lint(text))
+    restarted = text.replace("3.规范执法", "5.规范执法")
+    assert "numbering-sequence" in rules(lint(restarted))
+
+
+@pytest.mark.parametrize(
+    ("opening", "checklist"),
+    [
+        ("根据《条例》规定,现公布某市人民政府2023年政府信息公开工作年度报告。\n一、总体情况\n正文。\n", "xxgk-2021"),
+        ("本年报说明如下。\n一、总体情况\n正文。\n二、主动公开政府信息情况\n正文。\n", "xxgk-2021"),
+        ("根据督察工作规定,现将某县2022年度法治政府建设情况报告如下。\n一、2022年主要工作\n正文。\n", "fazhi-2019"),
+    ],
+)
+def test_checklist_told_from_the_opening_or_the_matching_headings(opening, checklist):
+    result = lint(opening)
+    assert result.checklist.id == checklist
+    assert "not-a-report" not in rules(result)
+
+
+def test_untitled_partial_report_is_still_a_report():
+    text = "根据要求,现将省政府2022年度法治政府建设情况报告如下。\n一、2022年主要工作\n(一)深入学习贯彻习近平法治思想\n正文。\n"
+    assert "not-a-report" not in rules(lint(text))
+
+
+def test_a_notice_is_not_a_report():
+    text = (
+        "西平县人民政府办公室\n关于印发西平县2020年度法治政府建设\n工作安排的通知\n各乡镇人民政府:\n"
+        "现印发给你们,请认真贯彻执行。\n一、工作目标\n正文。\n"
+    )
+    # Only format findings that hold for any official document (the half-width colon) remain.
+    assert rules(lint(text)) == ["addressee", "not-a-report"]
+
+
+def test_pdf_joins_the_rest_of_a_figure_broken_at_a_printed_line():
+    from lint.readers.pdf import read
+
+    lines = [
+        "某乡2023年政府信息公开工作年度报告",
+        "如对本报告有疑问或意见建议,请与乡人民政府党政办公室联系(地址:某乡某街1号,电话:0875-28900",
+        "36,邮箱:example@126.com)。",
+        "一、总体情况",
+        "全年主动公开政府信息86条。",
+    ]
+    data = pdf_bytes(lines, chars_per_line=40)
+    texts = [ln.text for ln in read(data, "r.pdf").lines]
+    assert not any(t.startswith("36") for t in texts)
+    assert [h.marker for h in lint_document(read_bytes(data, "r.pdf"), AUTO).outline.headings] == ["一、"]

@@ -25,6 +25,8 @@ _PAGE_NUMBER = re.compile(
 )
 _HAN = r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]"
 _SPACE_BETWEEN = re.compile(rf"(?<={_HAN})[ \t]+(?=[0-9A-Za-z{_HAN[1:-1]}])|(?<=[0-9A-Za-z])[ \t]+(?={_HAN})")
+# The rest of a figure broken across printed lines: 「…电话：0875-28900」/「36，邮箱…」.
+_FIGURE_REST = re.compile(r"^\d+\s*[,，]")
 _SENTENCE_END = ("。", "！", "？", "：", "；", "!", "?", ":", ";", "”")
 
 
@@ -87,7 +89,7 @@ def read(data: bytes, name: str) -> Document:
             prev = paragraphs[-1]
             if (
                 not prev[2].endswith(_SENTENCE_END)
-                and prev[3] >= full - 2
+                and (prev[3] >= full - 2 or _FIGURE_REST.match(text))
                 and not starts_with_ordinal(text)
                 and not is_table_row(prev[2])
                 and not is_table_row(text)

@@ -50,15 +50,25 @@ def _numbered(group: list[Heading]) -> list[Heading]:
     )
 )
 def numbering_sequence(ctx: Context) -> Iterator[Finding]:
+    last: dict[tuple[int, str], int] = {}  # the last number of each level and kind, in document order
     for group in ctx.outline.sibling_groups():
         numbered = _numbered(group)
+        if not numbered:
+            continue
+        # Items that run on across their parents on purpose (「（一）1. 2.」「（二）3.」) continue a sequence.
+        key = (numbered[0].level, numbered[0].kind)
+        first = numbered[0].number or 0
+        start = first if first > 1 and last.get(key) == first - 1 and numbered[0].parent is not None else 1
+        last[key] = numbered[-1].number or 0
         # One finding per discontinuity: after a wrong number the next heading is expected to follow the
         # number actually written.  The finding's fixes renumber the whole run up to the next discontinuity.
         breaks = [
-            i for i, h in enumerate(numbered) if h.number != ((numbered[i - 1].number or 0) + 1 if i else 1)
+            i
+            for i, h in enumerate(numbered)
+            if h.number != ((numbered[i - 1].number or 0) + 1 if i else start)
         ]
         for n, i in enumerate(breaks):
-            h, position = numbered[i], i + 1
+            h, position = numbered[i], i + start
             kind = ctx.outline.effective_kind(h)
             expected = format_marker(kind, position) if kind in _CORRECT else str(position)
             previous = numbered[i - 1] if i else None
