@@ -73,7 +73,10 @@ def choose_checklist(outline: Outline, options: Options) -> tuple[Checklist, str
             best = (score, candidate, why)
     if best is None:
         for candidate in options.candidates:
-            said = next((p for p in candidate.detect.get("title", []) if re.search(p + r"[^。]{0,20}报告", opening)), None)
+            said = next(
+                (p for p in candidate.detect.get("title", []) if re.search(re.escape(p) + "[^。]{0,20}报告", opening)),
+                None,
+            )
             if said:
                 why = f"the opening names a “{said}” report" if en else f"开头称「{said}」报告"
                 best = (1, candidate, why)

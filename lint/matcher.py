@@ -220,11 +220,10 @@ def _prefer_between_competitors(outline: Outline, checklist: Checklist, result: 
         if kept is None:
             continue
         section = checklist.sections[dup.section]
-        if section.requires_table:
-            better = _holds_table(outline, dup.heading) and not _holds_table(outline, kept.heading)
+        tables = (_holds_table(outline, dup.heading), _holds_table(outline, kept.heading))
+        if section.requires_table and tables[0] != tables[1]:
+            better = tables[0]
         else:
-            better = False
-        if not better and not (section.requires_table and _holds_table(outline, kept.heading)):
             better = (
                 dup.reason.kind == "title"
                 and kept.reason.kind != "title"

@@ -497,11 +497,8 @@ def _front_matter(doc: Document, first_heading: int) -> tuple[Title | None, Line
         joined_above = 0
         while start > 0 and joined_above < 2:
             above = start - 1
-            while above > 0 and cands[above] is None and cands[above - 1] is not None and _is_unit(
-                cands[above - 1][1]
-            ):
-                above -= 1
-                break
+            if above > 0 and cands[above] is None and (unit_line := cands[above - 1]) and _is_unit(unit_line[1]):
+                above -= 1  # a unit name across one blank line
             prev = cands[above]
             if prev is None or _is_date(prev[1]) or _TITLE_WORDS.search(compact(prev[1])):
                 break
