@@ -1,13 +1,14 @@
 """Accuracy of reportlint over the hand-labelled corpus of real reports (tests/corpus/).
 
-    python benchmarks/accuracy.py [--verbose]
+    python benchmarks/accuracy.py [--verbose | --json]
 
 Prints title, year, checklist and level-1 heading accuracy, then per rule the findings raised and how many
 are real (match a labelled defect), false or not judged, with the precision real / (real + false), and the
 false missing-section / section-order / missing-table errors by file.  The non-reports are listed apart.
 
-A finding is *not judged* when the labels cannot tell: on a partial copy (a page's opening only) a missing
-section or element may simply come after the cut, and so may the table or body of the last heading; on a copy
+A finding is *not judged* when the labels cannot tell: on a partial copy (a page's opening only) a section
+missing from the copy may simply come after the cut, and so may an element, table or body of its last section
+(a section the copy does show is judged: calling it missing is false); on a copy
 whose punctuation the page store folded to ASCII (``folded_punctuation``), a half-width bracket in a heading
 marker is the store's, not the author's; an entry may also list ``unjudged`` findings explicitly.
 
@@ -18,6 +19,7 @@ tests/test_corpus.py uses the same code: what this script prints as a miss must 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -48,9 +50,7 @@ KEYS = {
     "file", "source", "kind", "form", "level", "title", "year", "headings", "defects", "known_misses",
     "partial", "folded_punctuation", "not_defects", "unjudged", "not_report", "note", "generated_from",
 }  # fmt: skip
-#: Absence findings that a partial copy cannot judge anywhere …
-ABSENCE_RULES = {"missing-section", "missing-element"}
-#: … and these only about its last section, which the cut may have emptied.
+#: Findings about the body of a section, which a partial copy cannot judge for its last section.
 TAIL_RULES = {"empty-section", "missing-table"}
 #: The errors the product must never raise falsely over the corpus.
 STRUCTURAL_ERRORS = ("missing-section", "section-order", "missing-table")
@@ -131,6 +131,8 @@ def validate(entries: list[dict[str, Any]]) -> list[str]:
             for spec in e.get(key) or []:
                 if not isinstance(spec, dict) or spec.get("rule") not in rules:
                     problems.append(f"{where}: {key} item {spec!r} does not name a rule")
+                elif spec.get("line") is not None and not isinstance(spec["line"], int):
+                    problems.append(f"{where}: {key} line {spec['line']!r} is not a line number")
                 elif spec.get("section") is not None and spec["section"] not in sections:
                     problems.append(f"{where}: {key} section {spec['section']!r} is not in {KIND_CHECKLIST[kind]}")
         for key in ("partial", "folded_punctuation"):
@@ -156,7 +158,11 @@ def lint_entry(entry: dict[str, Any]) -> FileResult:
 
 
 def _matches(spec: dict[str, Any], f: Finding) -> bool:
-    return spec["rule"] == f.rule and (spec.get("section") is None or spec["section"] == f.section)
+    return (
+        spec["rule"] == f.rule
+        and (spec.get("section") is None or spec["section"] == f.section)
+        and (spec.get("line") is None or spec["line"] == f.line)
+    )
 
 
 @dataclass
@@ -201,9 +207,13 @@ def _verdict(entry: dict[str, Any], result: FileResult, f: Finding) -> str:
     if any(_matches(s, f) for s in entry.get("unjudged") or []):
         return "unjudged"
     if entry.get("partial"):
-        if f.rule in ABSENCE_RULES:
+        # The copy stops early: what is not in it may come later, and its last section may be cut short.
+        present = [h.get("section") for h in entry.get("headings") or []]
+        last = present[-1] if present else None
+        if f.rule == "missing-section" and f.section not in present:
             return "unjudged"
-        last = (entry.get("headings") or [{}])[-1].get("section")
+        if f.rule == "missing-element" and (f.section not in present or f.section == last):
+            return "unjudged"
         if f.rule in TAIL_RULES and f.section is not None and f.section == last:
             return "unjudged"
     if entry.get("folded_punctuation") and f.rule == "numbering-style" and result.outline is not None:
@@ -268,8 +278,17 @@ def report(judgements: list[Judgement], verbose: bool = False) -> str:
         f"  checklist  {_pct(sum(j.checklist_ok for j in reports), len(reports))}  (report type told right)",
         f"  level-1    {_pct(sum(heads), len(heads))} headings found and mapped right;"
         f" {sum(len(j.extra_headings) for j in reports)} spurious level-1 headings",
-        "",
     ]
+    for kind in ("fazhi", "xxgk"):
+        some = [j for j in reports if j.entry["kind"] == kind]
+        kind_heads = [ok for j in some for _, _, ok in j.headings]
+        lines.append(
+            f"    {kind:<6} title {sum(j.title_ok for j in some)}/{len(some)},"
+            f" year {sum(j.year_ok for j in some)}/{len(some)},"
+            f" checklist {sum(j.checklist_ok for j in some)}/{len(some)},"
+            f" level-1 {sum(kind_heads)}/{len(kind_heads)}"
+        )
+    lines.append("")
     per_rule: dict[str, Counter] = defaultdict(Counter)
     for j in reports:
         for f, verdict in j.findings:
@@ -292,7 +311,14 @@ def report(judgements: list[Judgement], verbose: bool = False) -> str:
         f"{total['unjudged']:>9}{prec:>11}{total['missed']:>8}"
     )
     numbering = per_rule["numbering-sequence"] + per_rule["numbering-style"]
-    lines += ["", f"  numbering findings real: {_pct(numbering['real'], numbering['real'] + numbering['false'])}", ""]
+    labelled = sum(len(j.entry.get("defects") or []) for j in reports)
+    found = labelled - sum(len(j.missed) for j in reports)
+    lines += [
+        "",
+        f"  numbering findings real: {_pct(numbering['real'], numbering['real'] + numbering['false'])}",
+        f"  labelled defects found:  {_pct(found, labelled)}",
+        "",
+    ]
     false_structural = [
         (j.entry["file"], f) for j in reports for f, v in j.findings if v == "false" and f.rule in STRUCTURAL_ERRORS
     ]
@@ -326,9 +352,39 @@ def report(judgements: list[Judgement], verbose: bool = False) -> str:
     return "\n".join(lines)
 
 
+def as_json(judgements: list[Judgement]) -> str:
+    """Per file: what was compared and each finding's verdict (for diffing two runs)."""
+    files = []
+    for j in judgements:
+        outline = j.result.outline
+        files.append(
+            {
+                "file": j.entry["file"],
+                "kind": j.entry["kind"],
+                "checklist": j.result.checklist.id if j.result.checklist else None,
+                "title": outline.title.text if outline and outline.title else None,
+                "year": outline.year if outline else None,
+                "misses": sorted(j.misses()),
+                "known_misses": sorted(j.entry.get("known_misses") or []),
+                "headings": [
+                    {"label": label["text"], "section": label["section"], "found": got, "right": ok}
+                    for label, got, ok in j.headings
+                ],
+                "extra_headings": j.extra_headings,
+                "findings": [
+                    {"rule": f.rule, "line": f.line, "section": f.section, "verdict": v, "message": f.message}
+                    for f, v in j.findings
+                ],
+                "missed_defects": j.missed,
+            }
+        )
+    return json.dumps({"files": files}, ensure_ascii=False, indent=2)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss and false finding by file")
+    parser.add_argument("--json", action="store_true", help="print every file's judgement as JSON instead")
     args = parser.parse_args(argv)
     entries = load_labels()
     problems = validate(entries)
@@ -336,7 +392,8 @@ def main(argv: list[str] | None = None) -> int:
         for p in problems:
             print(f"{LABELS}: {p}", file=sys.stderr)
         return 2
-    print(report([judge(e) for e in entries], args.verbose))
+    judgements = [judge(e) for e in entries]
+    print(as_json(judgements) if args.json else report(judgements, args.verbose))
     return 0
 
 

@@ -92,3 +92,34 @@ def test_accuracy_report_prints_the_labelled_figures():
     right = sum("year" not in (e.get("known_misses") or []) for e in REPORTS)
     assert f"year       {right}/{len(REPORTS)} = " in text
     assert "precision" in text and "False missing-section / section-order / missing-table errors:" in text
+
+
+def test_validate_names_each_problem():
+    good = next(e for e in REPORTS if e["file"] == "fz-2023-county-jinghai.txt")
+    bad = [
+        {**good, "file": "no-such-file.txt"},
+        {**good, "headings": [{"text": "一、总体情况", "section": "overview"}]},  # an xxgk id in a fazhi report
+        {**good, "defects": [{"rule": "no-such-rule"}]},
+        {**good, "known_misses": ["titel"]},
+        {**good, "kind": "report"},
+    ]
+    problems = [validate([entry]) for entry in bad]
+    assert [len(p) for p in problems] == [1] * 5, problems
+    assert "file does not exist" in problems[0][0]
+    assert "'overview' is not in fazhi-2019" in problems[1][0]
+    assert "does not name a rule" in problems[2][0]
+    assert "'titel'" in problems[3][0]
+    assert "kind 'report'" in problems[4][0]
+    assert "labelled twice" in " ".join(validate([good, good]))
+
+
+def test_accuracy_json_lists_every_entry(capsys):
+    import json
+
+    from benchmarks.accuracy import main
+
+    assert main(["--json"]) == 0
+    files = json.loads(capsys.readouterr().out)["files"]
+    assert [f["file"] for f in files] == [e["file"] for e in ENTRIES]
+    for f, e in zip(files, ENTRIES, strict=True):
+        assert f["misses"] == sorted(e.get("known_misses") or []), f["file"]
