@@ -61,12 +61,12 @@ _CHROME = re.compile(
     r"|^(?:信息)?来源[：:]|发布时间|发布日期|更新时间|^作者[：:]|^责任编辑|^编辑[：:]"
     r"|^[|｜\s]+$|^[>＞›»]"
     r"|点击查看|查看解读|相关解读|政策解读[：:]|^【?(?:图解|解读)】?$|门户网站$"
-    r"|^[-—–－\s]*\d{1,3}[-—–－\s]*$|^#+$"
+    r"|^[-—–－\s]*\d{1,3}[-—–－\s]*$|^#+$|^(?:19|20)\d{2}\s*年$"
 )
 # The labels of a page's metadata block, often letter-spaced (「索 引 号」「标   题」), then a value.
 _META_LABELS = (
     "索引号 发布机构 发文机关 成文日期 发文日期 发文字号 文号 主题分类 主题词 公开方式 公开范围 公开时限 有效性 信息分类 "
-    "体裁分类 所属机构 生成日期 组配分类 信息名称 文件编号 公开形式 生效日期 标题 分类 内容概述 时效 公文时效 发文机构 公开目录"
+    "体裁分类 所属机构 生成日期 组配分类 信息名称 文件编号 公开形式 生效日期 标题 分类 内容概述 时效 时效性 公文时效 发文机构 公开目录"
 ).split()
 _META = re.compile(
     "^(?:" + "|".join(r"\s*".join(label) for label in _META_LABELS) + r")\s*(?:[\s　：:|｜]|$)"
@@ -79,7 +79,7 @@ _META_LABEL = re.compile(
     r"|生成日期|公开目录|信息来源|来源|发布时间|发布日期)\s*[：:]?$"
 )
 _TITLE_MIN = 8
-_MD_MARK = re.compile(r"^#{1,6}\s*|^[*_]{2}(?=.+[*_]{2}$)|(?<=.)[*_]{2}$")
+_MD_MARK = re.compile(r"^#{1,6}\s*|^[-*+•·]\s+|^[*_]{2}(?=.+[*_]{2}$)|(?<=.)[*_]{2}$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s*(?=\S)")
 # The name of an issuing body standing on its own line above the title or above a date.
 _UNIT = re.compile(
@@ -505,7 +505,9 @@ def _front_matter(doc: Document, first_heading: int) -> tuple[Title | None, Line
             if compact(prev[1]) in compact(cands[k][1]):
                 break
             unit = _is_unit(prev[1])
-            if not unit and (joined_above or above != start - 1 or len(compact(prev[1])) > 30):
+            if not unit and (
+                joined_above or above != start - 1 or len(compact(prev[1])) > 30 or re.search(r"[：:|｜]", prev[1])
+            ):
                 break
             start, joined_above = above, joined_above + 1
         # One short line below that ends the title: 「报     告」, 「的报告」.
@@ -676,6 +678,10 @@ def _drop_captions(headings: list[Heading], doc: Document) -> list[Heading]:
     return out
 
 
+# How a complete heading ends: one that ends so is not continued on the next line.
+_HEADING_END = re.compile(r"(?:情况|成效|原因|安排|事项|措施|问题|计划|打算|不足|概况|思路|建议|结果)$")
+
+
 def _join_split_headings(headings: list[Heading], doc: Document) -> None:
     """A heading the author broke over two lines: 「一、上一年度推进法治政府建设的主要举措」/「和成效」."""
     starts = {h.index for h in headings}
@@ -686,7 +692,8 @@ def _join_split_headings(headings: list[Heading], doc: Document) -> None:
         line = doc.lines[nxt]
         tail = compact(line.text)
         if (
-            0 < len(tail) <= 12
+            1 < len(tail) <= 12
+            and not _HEADING_END.search(h.text)
             and not re.search(r"[。！？；：:!?;]", tail)
             and not re.match(r"[\d无（(]", tail)
             and not line.table

@@ -468,3 +468,20 @@ def test_pdf_joins_the_rest_of_a_figure_broken_at_a_printed_line():
     texts = [ln.text for ln in read(data, "r.pdf").lines]
     assert not any(t.startswith("36") for t in texts)
     assert [h.marker for h in lint_document(read_bytes(data, "r.pdf"), AUTO).outline.headings] == ["一、"]
+
+
+def test_vertical_single_character_cells_are_not_joined_to_a_heading():
+    text = XXGK_TEXT_TABLES.replace("申请人情况\n", "申\n请\n人\n情\n况\n")
+    result = lint(text)
+    assert [h.text for h in result.outline.top_level()][2] == "收到和处理政府信息公开申请情况"
+    assert rules(result) == []
+
+
+def test_metadata_as_a_markdown_list_is_chrome():
+    text = (
+        "2025年\n- 索引号: kysrmzf/2026-00017\n- 发布机构: 开远市人民政府\n- 文号:\n- 发布日期: 2026-02-09\n"
+        "- 时效性: 有效\n开远市2025年政府信息公开工作年度报告\n一、总体情况\n正文。\n"
+    )
+    result = lint(text)
+    assert result.outline.title.text == "开远市2025年政府信息公开工作年度报告"
+    assert result.outline.addressee is None and "addressee" not in rules(result)
