@@ -144,7 +144,10 @@ def not_a_report(outline: Outline, result: MatchResult, checklist: Checklist, op
 
 
 _REPORT_TITLE = re.compile(r"报告|总结|情况$")
-_REPORT_OPENING = re.compile(r"现将.{0,40}报告如下|关于.{0,30}(?:法治政府建设|政府信息公开).{0,12}的报告")
+_REPORT_OPENING = re.compile(
+    r"现将.{0,40}报告如下|关于.{0,30}(?:法治政府建设|政府信息公开).{0,12}的报告"
+    r"|^[^，,。]{0,60}?(?:法治政府建设|政府信息公开)[^，,。]{0,20}?(?:报告|总结)"
+)
 
 #: Rule families that describe a report's structure; a document that is not a report gets none of them.
 _STRUCTURAL = frozenset({"structure", "tables", "content", "document"})

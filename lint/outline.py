@@ -581,6 +581,18 @@ def _chain(text: str, pattern: re.Pattern[str], expected: int) -> list[tuple[int
     return out
 
 
+_INNER_FIRST = re.compile(r"(?:^|(?<=[。！？；!?;\s　]))\s*(1\s*[、.．]|一、)")
+
+
+def _misstyled_first(text: str) -> list[tuple[int, int]]:
+    """A chain 「二、」「三、」… whose first section is numbered 「1、」 (seed 004's style), from that 「1、」."""
+    rest = _chain(text, _INNER_CN, 2)
+    if not rest:
+        return []
+    firsts = [m.start(1) for m in _INNER_FIRST.finditer(text, 0, rest[0][0])]
+    return [(firsts[-1], 1), *rest] if firsts else []
+
+
 def _spaced(text: str, chain: list[tuple[int, int]]) -> bool:
     """Whether every marker of the chain follows a space: blocks of a page joined into one line."""
     return all(p > 0 and text[p - 1] in " \t　" for p, _ in chain)
@@ -642,7 +654,7 @@ def _unflatten(doc: Document) -> None:
         if last or (found and found[0] == "cn"):
             chain = _chain(ln.text, _INNER_CN, last + 1)
         else:  # no top-level heading yet: a whole page on one line shows 「一、」「二、」「三、」 in it
-            chain = _chain(ln.text, _INNER_CN, 1)
+            chain = _chain(ln.text, _INNER_CN, 1) or _misstyled_first(ln.text)
             chain = chain if len(chain) >= 3 or (len(chain) == 2 and _spaced(ln.text, chain)) else []
         if chain:
             later = {n for j, n in starts if j > i}

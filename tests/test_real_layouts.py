@@ -485,3 +485,21 @@ def test_metadata_as_a_markdown_list_is_chrome():
     result = lint(text)
     assert result.outline.title.text == "开远市2025年政府信息公开工作年度报告"
     assert result.outline.addressee is None and "addressee" not in rules(result)
+
+
+@pytest.mark.parametrize("prefix", ["000", "002", "003", "004"])
+def test_seed_flattened_onto_one_line_reads_like_the_seed(prefix):
+    from tests.conftest import STRUCTURAL, seed
+
+    text = seed(prefix).read_text(encoding="utf-8")
+    flat = " ".join(ln.strip() for ln in text.split("\n") if ln.strip()) + "\n"
+
+    def shape(result):
+        return (
+            result.outline.title.text if result.outline.title else None,
+            result.outline.year,
+            [h.marker for h in result.outline.top_level()],
+            sorted((f.rule, f.section) for f in result.findings if f.rule in STRUCTURAL | {"not-a-report"}),
+        )
+
+    assert shape(lint(flat)) == shape(lint(text))
