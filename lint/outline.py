@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 
 from lint.document import Document, Line
+from lint.frontmatter import TITLE_WORDS, Title, compact, find_year, front_matter, is_chrome
+from lint.tablerows import is_table_label
 
 CN_DIGITS = "一二三四五六七八九十百零〇两"
 _CN_VALUE = {
@@ -45,61 +45,12 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
 ]
 # A heading ends at the first sentence-ending mark; what follows is run-in body text.
 _RUN_IN_END = re.compile(r"[。！？；!?;]|[：:](?=.)")
-_TITLE_WORDS = re.compile(r"报告|总结|情况$")
 # A row of a statistics table: cells separated by │ | or tabs, or a label followed by several numbers.
 # Rows such as 「一、本年新收政府信息公开申请数量│12│2│…」 are not headings.
+_MD_HEADING = re.compile(r"^(#{1,6})\s*(?=\S)")
 _CELLS = re.compile(r"[│┃|\t][^│┃|\t]*[│┃|\t]")
 _TABLE_ROW = re.compile(r"[│┃|\t][^│┃|\t]*[│┃|\t]|(?:[\s　]+\d+(?:\.\d+)?){2,}[\s　]*$")
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_SPACES = re.compile(r"\s+")
-# Site chrome around a published report: breadcrumbs, date widgets, page tools, metadata blocks.
-_CHROME = re.compile(
-    r"^(?:您|你)?(?:当前|现在)?(?:所在)?(?:的)?位置[：:]|首页\s*[>＞›»/→]|[>＞›»]\s*正文"
-    r"|今天是|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]"
-    r"|^(?:星期|周)[一二三四五六日天]$"
-    r"|字体|字号|浏览次数|阅读次数|浏览量|访问量|点击数|点击量|阅读量|打印本页|关闭窗口|【打印】|【关闭】|分享到|^分享[：:]|扫一扫"
-    r"|^(?:信息)?来源[：:]|发布时间|发布日期|更新时间|^作者[：:]|^责任编辑|^编辑[：:]"
-    r"|^[|｜\s]+$|^[>＞›»]"
-    r"|点击查看|查看解读|相关解读|政策解读[：:]|^【?(?:图解|解读)】?$|门户网站$"
-    r"|^[-—–－\s]*\d{1,3}[-—–－\s]*$|^#+$|^(?:19|20)\d{2}\s*年$"
-)
-# The labels of a page's metadata block, often letter-spaced (「索 引 号」「标   题」), then a value.
-_META_LABELS = (
-    "索引号 发布机构 发文机关 成文日期 发文日期 发文字号 文号 主题分类 主题词 公开方式 公开范围 公开时限 有效性 信息分类 "
-    "体裁分类 所属机构 生成日期 组配分类 信息名称 文件编号 公开形式 生效日期 标题 分类 内容概述 时效 时效性 公文时效 发文机构 公开目录"
-).split()
-_META = re.compile(
-    "^(?:" + "|".join(r"\s*".join(label) for label in _META_LABELS) + r")\s*(?:[\s　：:|｜]|$)"
-)
-# A value with the next label glued to its end (「01525772-2/2024-00001发文机构」): another value follows.
-_META_TAIL = re.compile("(?:" + "|".join(r"\s*".join(label) for label in _META_LABELS) + r")\s*[：:]?$")
-# A metadata label standing alone on its line: its value is on the next line.
-_META_LABEL = re.compile(
-    r"^(?:索引号|发布机构|发文机构|发文机关|成文日期|发文字号|文号|主题分类|公开方式|公开范围|有效性|信息分类|所属机构"
-    r"|生成日期|公开目录|信息来源|来源|发布时间|发布日期)\s*[：:]?$"
-)
-_TITLE_MIN = 8
-_MD_MARK = re.compile(r"^#{1,6}\s*|^[-*+•·]\s+|^[*_]{2}(?=.+[*_]{2}$)|(?<=.)[*_]{2}$")
-_MD_HEADING = re.compile(r"^(#{1,6})\s*(?=\S)")
-# The name of an issuing body standing on its own line above the title or above a date.
-_UNIT = re.compile(
-    r"(?:局|委员会|委|人民政府|政府|办公室|办公厅|厅|院|中心|街道办事处|街道|乡|镇|县|市|区|部|署|处|所|站|队|管委会|公司)$"
-)
-_DATE_LINE = re.compile(
-    r"^(?:(?:19|20)\d{2}|[二〇○零一三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日$"
-)
-# Year ranges and cited documents never give the report's year.
-_RANGE = re.compile(r"(?:19|20)\d{2}\s*年?\s*[—–\-－~～至到]+\s*(?:19|20)\d{2}\s*年?")
-_CITED = re.compile(r"《[^》]*》|〈[^〉]*〉")
-_FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
-_PERIOD = re.compile(
-    r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|—|－|-|~)\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日"
-)
-_REPORTING = re.compile(r"现将[^。；]{0,20}?((?:19|20)\d{2})\s*年")
-_TABLE_MARK = re.compile(rf"^(?:[（(]\s*[{CN_DIGITS}\d]{{1,3}}\s*[）)]|[{CN_DIGITS}]{{1,3}}\s*[、.．]|\d{{1,2}}\s*[、.．])\s*")
-_TABLE_TAIL = re.compile(r"(?:[\s　]+-?\d+(?:\.\d+)?%?)+[\s　]*$")
 _NUMBERS_ONLY = re.compile(r"^[\s　]*-?\d+(?:\.\d+)?%?(?:[\s　]+-?\d+(?:\.\d+)?%?)*[\s　]*$")
-_LABEL_PUNCT = re.compile(r"[\s　“”\"'‘’（）()，,、：:;；|｜]")
 
 
 def cn_number(text: str) -> int:
@@ -160,11 +111,6 @@ def renumber_marker(marker: str, number: int) -> str:
     return re.sub(f"[{CN_DIGITS}]+", cn_numeral(number), marker, count=1)
 
 
-def compact(text: str) -> str:
-    """Remove all whitespace (titles are often letter-spaced: 「报     告」)."""
-    return _SPACES.sub("", text)
-
-
 @dataclass
 class Heading:
     """One heading of the outline."""
@@ -187,12 +133,6 @@ class Heading:
     @property
     def column(self) -> int:
         return self.line.column
-
-
-@dataclass
-class Title:
-    text: str
-    line: Line
 
 
 @dataclass
@@ -293,40 +233,6 @@ def _split_run_in(rest: str) -> tuple[str, str]:
     return head, body
 
 
-@lru_cache(maxsize=1)
-def _table_labels() -> tuple[frozenset[str], frozenset[str]]:
-    """Row labels of the statistics tables (lint/data/table_rows.txt): (numbered labels, all labels), normalised."""
-    data = resources.files("lint").joinpath("data/table_rows.txt").read_text("utf-8")
-    entries = [ln.strip() for ln in data.splitlines() if ln.strip() and not ln.startswith("#")]
-    numbered = {_label_key(_TABLE_MARK.sub("", e)) for e in entries if _TABLE_MARK.match(e)}
-    return frozenset(numbered), frozenset(_label_key(_TABLE_MARK.sub("", e)) for e in entries)
-
-
-def _label_key(text: str) -> str:
-    return _LABEL_PUNCT.sub("", text)
-
-
-def is_table_label(text: str) -> bool:
-    """True for a line that is a row label of a statistics table (「（一）予以公开」「1.属于国家秘密」 …).
-
-    A numbered line is a label only when the official table numbers that label too; it may carry
-    trailing figures or be a fragment a conversion split off a cell (six or more characters of a
-    label's beginning).  An unnumbered line must be a label exactly.
-    """
-    numbered_labels, all_labels = _table_labels()
-    text = text.strip()
-    m = _TABLE_MARK.match(text)
-    # The first cell: a row label followed by its figures (「一、本年新收…数量 12 2 0 …」, 「（七）总计13」).
-    first = re.split(r"(?<=[^\d\s　.．])[\s　]*(?=-?\d)", text[m.end() :] if m else text, maxsplit=1)[0]
-    key = _label_key(first)
-    if not key:
-        return False
-    if not m:
-        return key in all_labels
-    if key in numbered_labels:
-        return True
-    return len(key) >= 6 and any(label.startswith(key) for label in numbered_labels)
-
 
 def is_table_row(text: str) -> bool:
     """True for a row of a table written as text.
@@ -414,154 +320,6 @@ def _assign_levels(headings: list[Heading]) -> None:
         h.parent = stack[-1][1] if stack else None
         stack.append((kind, h))
 
-
-def _is_front_candidate(text: str) -> bool:
-    return len(compact(text)) <= 60 and "。" not in text
-
-
-def _strip_md_marks(text: str) -> str:
-    """A line without Markdown heading and emphasis markers (「# 标题」, 「**标题**」) and stray cell bars."""
-    return _MD_MARK.sub("", text).strip().strip("|｜ \t")
-
-
-def is_chrome(text: str) -> bool:
-    """True for a line of site chrome: breadcrumb, date widget, page tools, metadata, page number."""
-    return bool(_CHROME.search(text) or _META.match(text) or re.fullmatch(r"[\d\s\-/:.：]+", text))
-
-
-def _is_unit(text: str) -> bool:
-    """A line that is only the name of an issuing body: 「某某县司法局」「中共某某乡委员会 某某乡人民政府」."""
-    flat = compact(text)
-    return 2 < len(flat) <= 30 and bool(_UNIT.search(flat)) and not _TITLE_WORDS.search(flat)
-
-
-def _is_date(text: str) -> bool:
-    return bool(_DATE_LINE.match(compact(text)))
-
-
-def _front_matter(doc: Document, first_heading: int) -> tuple[Title | None, Line | None, set[int]]:
-    """Find title, addressee and issuing-body lines before the first heading or paragraph.
-
-    Site chrome (breadcrumbs, date widgets, page tools, metadata blocks, page numbers) is skipped and
-    counted as front matter.  A unit name on the line above the title and the first half of a title the
-    author split over two lines are joined with it.  A unit line above a date is a signature.
-    """
-    lines = doc.lines
-    # Candidate lines in order; None marks a blank line.
-    cands: list[tuple[int, str] | None] = []
-    addressee: Line | None = None
-    front: set[int] = set()
-    value_follows = False
-    declared_title: int | None = None
-    for i, ln in enumerate(lines[:first_heading]):
-        text = ln.text
-        if not text:
-            cands.append(None)
-            continue
-        clean = _strip_md_marks(text)
-        if value_follows:  # the value of a metadata label standing alone on the line above
-            value_follows = bool(_META_TAIL.search(clean))
-            front.add(i)
-            continue
-        if not clean or is_chrome(clean):
-            front.add(i)
-            value_follows = bool(_META_LABEL.match(clean))
-            continue
-        if ln.heading_level == 0 and declared_title is None:  # the format says this is the title
-            declared_title = len(cands)
-        elif not _is_front_candidate(clean):
-            break
-        if clean.endswith(("：", ":")) and not _TITLE_WORDS.search(clean):
-            addressee = ln
-            front.add(i)
-            break
-        cands.append((i, clean))
-
-    title: Title | None = None
-    k = declared_title
-    if k is None:
-        # A site's column name (「工作报告」) is not the title when a fuller one follows.
-        found = [n for n, c in enumerate(cands) if c is not None and _TITLE_WORDS.search(compact(c[1]))]
-        k = next((n for n in found if len(compact(cands[n][1])) >= _TITLE_MIN), found[0] if found else None)
-    if k is None:
-        # A title the author split so that no line alone reads as one: 「关于报送…情况的」/「报     告」.
-        for n in range(len(cands) - 1):
-            cur, nxt = cands[n], cands[n + 1]
-            if cur and nxt and len(compact(nxt[1])) <= 6 and _TITLE_WORDS.search(compact(cur[1] + nxt[1])):
-                k = n
-                break
-    if k is not None:
-        start, end = k, k + 1
-        # Up to two lines above: unit names (「某某县某某局」, also across a blank line) or the first
-        # half of a title the author split (adjacent only).
-        joined_above = 0
-        while start > 0 and joined_above < 2:
-            above = start - 1
-            if above > 0 and cands[above] is None and (unit_line := cands[above - 1]) and _is_unit(unit_line[1]):
-                above -= 1  # a unit name across one blank line
-            prev = cands[above]
-            if prev is None or _is_date(prev[1]) or _TITLE_WORDS.search(compact(prev[1])):
-                break
-            if compact(prev[1]) in compact(cands[k][1]):
-                break
-            unit = _is_unit(prev[1])
-            if not unit and (
-                joined_above or above != start - 1 or len(compact(prev[1])) > 30 or re.search(r"[：:|｜]", prev[1])
-            ):
-                break
-            start, joined_above = above, joined_above + 1
-        # One short line below that ends the title: 「报     告」, 「的报告」.
-        nxt = cands[end] if end < len(cands) else None
-        if nxt is not None and len(compact(nxt[1])) <= 6 and not _is_date(nxt[1]):
-            joined = compact(cands[k][1] + nxt[1])
-            if _TITLE_WORDS.search(compact(nxt[1])) or not _TITLE_WORDS.search(compact(cands[k][1])):
-                if _TITLE_WORDS.search(joined):
-                    end += 1
-        parts = [c for c in cands[start:end] if c is not None]
-        title = Title(compact("".join(t for _, t in parts)), lines[parts[0][0]])
-        front.update(i for i, _ in parts)
-        # Short lines above the title (issuing body) are front matter too.
-        front.update(c[0] for c in cands[:start] if c is not None)
-        # Below the title: a unit line above a date, or a date alone, is a signature.
-        after = [c for c in cands[end:] if c is not None]
-        for n, (i, text) in enumerate(after):
-            if _is_date(text):
-                front.add(i)
-            elif _is_unit(text) and n + 1 < len(after) and _is_date(after[n + 1][1]):
-                front.add(i)
-    return title, addressee, front
-
-
-def _year_text(text: str) -> str:
-    """Text with cited documents (《…》) and year ranges (「2021—2025年」) blanked out."""
-    return _RANGE.sub(" ", _CITED.sub(" ", text))
-
-
-def _find_year(title: Title | None, doc: Document, headings: list[Heading]) -> int | None:
-    """The year reported on: title, statistics period, year-led first heading, 「现将2023年…」, opening."""
-    if title:
-        m = _YEAR.search(_year_text(title.text))
-        if m:
-            return int(m.group(1))
-    texts = [ln.text for ln in doc.lines[:80] if ln.text]
-    for text in texts:
-        m = _PERIOD.search(text)
-        if m and m.group(1) == m.group(2):
-            return int(m.group(1))
-    if headings:
-        m = re.match(r"\s*((?:19|20)\d{2})\s*年", headings[0].text)
-        if m:
-            return int(m.group(1))
-    for text in texts[:30]:
-        m = _REPORTING.search(_year_text(text))
-        if m:
-            return int(m.group(1))
-    probe = [ln for ln in texts if not is_chrome(_strip_md_marks(ln))][:4] + [h.text for h in headings[:1]]
-    for text in probe:
-        m = _YEAR.search(_FULL_DATE.sub(" ", _year_text(text)))
-        if m:
-            return int(m.group(1))
-    return None
 
 
 _INNER_CN = re.compile(rf"(?<=[。！？；!?;\s　])\s*([{CN_DIGITS}]{{1,3}})、")
@@ -725,12 +483,12 @@ def build_outline(doc: Document) -> Outline:
     _join_split_headings(headings, doc)
     # A declared heading ("# …报告") at the top is the title, not a section.
     body_heads = [
-        h for h in headings if not (h.kind.startswith("h") and _TITLE_WORDS.search(compact(h.text)))
+        h for h in headings if not (h.kind.startswith("h") and TITLE_WORDS.search(compact(h.text)))
     ]
     first = body_heads[0].index if body_heads else len(doc.lines)
-    title, addressee, front = _front_matter(doc, first)
+    title, addressee, front = front_matter(doc, first)
     headings = [h for h in headings if h.index not in front]
     _promote_misstyled(headings)
     _assign_levels(headings)
-    year = _find_year(title, doc, headings)
+    year = find_year(title, doc, headings[0].text if headings else None)
     return Outline(doc, title, year, addressee, headings, front)
