@@ -465,7 +465,9 @@ def _join_split_headings(headings: list[Heading], doc: Document) -> None:
             1 < len(tail) <= 12
             and not _HEADING_END.search(h.text)
             and not re.search(r"[。！？；：:!?;]", tail)
-            and not re.match(r"[\d无（(]", tail)
+            and not re.search(r"\d", tail)
+            and not re.match(r"[无（(]", tail)
+            and len(h.text) + len(tail) <= 50
             and not line.table
             and not line.heading_level
             and not is_table_row(line.text)

@@ -503,3 +503,15 @@ def test_seed_flattened_onto_one_line_reads_like_the_seed(prefix):
         )
 
     assert shape(lint(flat)) == shape(lint(text))
+
+
+@pytest.mark.parametrize(
+    "lines",
+    ["（二）坚持党的领导，统筹推进法治政府建设\n全年召开会议4次", "（二）其他需要报告的事项\n暂无其他事项"],
+)
+def test_a_short_body_line_is_not_taken_for_the_rest_of_a_heading(lines):
+    text = "某某县2023年法治政府建设情况报告\n\n" + BODY.replace(
+        "（一）加强组织领导。召开会议4次。", "（一）加强组织领导。召开会议4次。\n" + lines
+    )
+    heading, body = lines.split("\n")
+    assert [h.text for h in lint(text).outline.headings if h.level == 2][1] == heading[3:]
