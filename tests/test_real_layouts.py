@@ -515,3 +515,16 @@ def test_a_short_body_line_is_not_taken_for_the_rest_of_a_heading(lines):
     )
     heading, body = lines.split("\n")
     assert [h.text for h in lint(text).outline.headings if h.level == 2][1] == heading[3:]
+
+
+def test_a_stray_top_level_line_that_maps_to_nothing_does_not_shift_the_numbering():
+    text = XXGK_TEXT_TABLES.replace(
+        "四、政府信息公开行政复议、行政诉讼情况\n", "一、本年度无新增复议诉讼案件备注说明\n四、政府信息公开行政复议、行政诉讼情况\n"
+    )
+    result = lint(text)
+    assert "unknown-section" in rules(result)
+    assert "numbering-sequence" not in rules(result)
+    skipped = XXGK_TEXT_TABLES.replace("四、政府信息公开行政复议", "五、政府信息公开行政复议")
+    # 「一二三五五」: only the first 「五、」 is out of place; the second stands where it belongs.
+    (finding,) = [f for f in lint(skipped).findings if f.rule == "numbering-sequence"]
+    assert finding.line == 37 and "「四、」" in finding.message

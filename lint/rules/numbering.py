@@ -60,12 +60,23 @@ def numbering_sequence(ctx: Context) -> Iterator[Finding]:
         first = numbered[0].number or 0
         start = first if first > 1 and last.get(key) == first - 1 and numbered[0].parent is not None else 1
         last[key] = numbered[-1].number or 0
+        # A top-level heading that maps to no section and breaks the sequence (a stray line numbered like a
+        # heading) does not shift the expectation; unknown-section reports it.
+        unknown = {id(h) for h in ctx.match.unknown}
+        kept: list[Heading] = []
+        for h in numbered:
+            if id(h) in unknown and h.number != ((kept[-1].number or 0) + 1 if kept else start):
+                continue
+            kept.append(h)
+        numbered = kept
         # One finding per discontinuity: after a wrong number the next heading is expected to follow the
         # number actually written.  The finding's fixes renumber the whole run up to the next discontinuity.
+        # A heading that stands where it belongs counting from the start is not a break either (「一二三五五」:
+        # only the first 「五、」 is wrong).
         breaks = [
             i
             for i, h in enumerate(numbered)
-            if h.number != ((numbered[i - 1].number or 0) + 1 if i else start)
+            if h.number != ((numbered[i - 1].number or 0) + 1 if i else start) and h.number != i + start
         ]
         for n, i in enumerate(breaks):
             h, position = numbered[i], i + start
