@@ -397,11 +397,11 @@ def _unflatten(doc: Document) -> None:
     last = 0
     changed = False
     # Top-level numbers that start a line further down: an inner 「二、」 above a real 「二、」 is body text.
-    starts: list[tuple[int, int]] = []
+    last_start: dict[int, int] = {}  # number → the last line that starts with it
     for i, ln in enumerate(doc.lines):
         found = _match_marker(ln.text) if ln.text else None
         if found and found[0] == "cn" and not is_table_label(ln.text):
-            starts.append((i, found[2]))
+            last_start[found[2]] = i
     for i, ln in enumerate(doc.lines):
         found = _match_marker(ln.text) if ln.text else None
         if found and found[0] == "cn" and not is_table_label(ln.text):
@@ -415,8 +415,8 @@ def _unflatten(doc: Document) -> None:
             chain = _chain(ln.text, _INNER_CN, 1) or _misstyled_first(ln.text)
             chain = chain if len(chain) >= 3 or (len(chain) == 2 and _spaced(ln.text, chain)) else []
         if chain:
-            later = {n for j, n in starts if j > i}
-            chain = chain[: next((k for k, (_, n) in enumerate(chain) if n in later), len(chain))]
+            later = next((k for k, (_, n) in enumerate(chain) if last_start.get(n, -1) > i), len(chain))
+            chain = chain[:later]
         if not chain:
             out.append(ln)
             continue
