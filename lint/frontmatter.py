@@ -44,10 +44,12 @@ _META_LABEL = re.compile(
     r"|生成日期|公开目录|信息来源|来源|发布时间|发布日期)\s*[：:]?$"
 )
 _TITLE_MIN = 8
+# Where the first half of a split title stops: a word that needs the rest.
+_OPEN_END = re.compile(r"(?:关于|的|和|及|与|、|年度?|法治政府|法治政府建设|政府信息公开|工作)$")
 _MD_MARK = re.compile(r"^#{1,6}\s*|^[-*+•·]\s+|^[*_]{2}(?=.+[*_]{2}$)|(?<=.)[*_]{2}$")
 # The name of an issuing body standing on its own line above the title or above a date.
 _UNIT = re.compile(
-    r"(?:局|委员会|委|人民政府|政府|办公室|办公厅|厅|院|中心|街道办事处|街道|乡|镇|县|市|区|部|署|处|所|站|队|管委会|公司)$"
+    r"(?:局|委员会|委|人民政府|政府|办公室|办公厅|办|厅|院|中心|街道办事处|街道|乡|镇|县|市|区|部|署|处|所|站|队|管委会|公司)$"
 )
 _DATE_LINE = re.compile(
     r"^(?:(?:19|20)\d{2}|[二〇○零一三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日$"
@@ -163,8 +165,17 @@ def front_matter(doc: Document, first_heading: int) -> tuple[Title | None, Line 
             if compact(prev[1]) in compact(cands[k][1]):
                 break
             unit = _is_unit(prev[1])
+            # The first half of a split title: the title line alone is too short to be one, or the line
+            # above stops where a title cannot (「…关于」「…2023年度」「…的」).  Never 「附件2」 or a label.
+            first_half = (
+                len(compact(cands[k][1])) < _TITLE_MIN + 2 or bool(_OPEN_END.search(compact(prev[1])))
+            ) and not re.match(r"附件|[：:|｜]", prev[1])
             if not unit and (
-                joined_above or above != start - 1 or len(compact(prev[1])) > 30 or re.search(r"[：:|｜]", prev[1])
+                not first_half
+                or joined_above
+                or above != start - 1
+                or len(compact(prev[1])) > 30
+                or re.search(r"[：:|｜]", prev[1])
             ):
                 break
             start, joined_above = above, joined_above + 1

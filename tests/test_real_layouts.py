@@ -528,3 +528,15 @@ def test_a_stray_top_level_line_that_maps_to_nothing_does_not_shift_the_numberin
     # 「一二三五五」: only the first 「五、」 is out of place; the second stands where it belongs.
     (finding,) = [f for f in lint(skipped).findings if f.rule == "numbering-sequence"]
     assert finding.line == 37 and "「四、」" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        ("附件2\n某县2023年法治政府建设情况报告", "某县2023年法治政府建设情况报告"),
+        ("某某县人民政府关于2023年度\n法治政府建设情况的报告", "某某县人民政府关于2023年度法治政府建设情况的报告"),
+        ("县委依法治县办\n某县2023年法治政府建设情况报告", "县委依法治县办某县2023年法治政府建设情况报告"),
+    ],
+)
+def test_what_joins_the_title_from_above(head, title):
+    assert lint(head + "\n\n" + BODY).outline.title.text == title
