@@ -17,12 +17,25 @@ _LABEL_PUNCT = re.compile(r"[\s　“”\"'‘’（）()，,、：:;；|｜]")
 
 
 @lru_cache(maxsize=1)
-def _table_labels() -> tuple[frozenset[str], frozenset[str]]:
-    """Row labels of the statistics tables (lint/data/table_rows.txt): (numbered labels, all labels), normalised."""
+def _table_labels() -> tuple[frozenset[tuple[int, str]], frozenset[str]]:
+    """Row labels of the statistics tables (lint/data/table_rows.txt), normalised: (number, label) of the
+    numbered ones, and all labels."""
     data = resources.files("lint").joinpath("data/table_rows.txt").read_text("utf-8")
     entries = [ln.strip() for ln in data.splitlines() if ln.strip() and not ln.startswith("#")]
-    numbered = {_label_key(_TABLE_MARK.sub("", e)) for e in entries if _TABLE_MARK.match(e)}
+    numbered = {
+        (_number(m.group(0)), _label_key(e[m.end() :])) for e in entries if (m := _TABLE_MARK.match(e))
+    }
     return frozenset(numbered), frozenset(_label_key(_TABLE_MARK.sub("", e)) for e in entries)
+
+
+def _number(marker: str) -> int:
+    digits = re.search(rf"\d+|[{_DIGITS}]+", marker)
+    if digits is None:
+        return 0
+    value = digits.group(0)
+    if value.isdigit():
+        return int(value)
+    return _DIGITS.index(value) + 1 if len(value) == 1 and _DIGITS.index(value) < 10 else 0  # the tables stop at 十
 
 
 def _label_key(text: str) -> str:
@@ -33,8 +46,9 @@ def is_table_label(text: str) -> bool:
     """True for a line that is a row label of a statistics table (「（一）予以公开」「1.属于国家秘密」 …).
 
     A numbered line is a label only when the official table numbers that label too; it may carry
-    trailing figures or be a fragment a conversion split off a cell (six or more characters of a
-    label's beginning).  An unnumbered line must be a label exactly.
+    trailing figures or be a fragment a conversion split off a cell (the beginning of a label: two or more
+    characters under the label's own number, six or more under any).  An unnumbered line must be a label
+    exactly.
     """
     numbered_labels, all_labels = _table_labels()
     text = text.strip()
@@ -46,6 +60,8 @@ def is_table_label(text: str) -> bool:
         return False
     if not m:
         return key in all_labels
-    if key in numbered_labels:
-        return True
-    return len(key) >= 6 and any(label.startswith(key) for label in numbered_labels)
+    number = _number(m.group(0))
+    return any(
+        label == key or (label.startswith(key) and (len(key) >= 6 or (len(key) >= 2 and n == number)))
+        for n, label in numbered_labels
+    )

@@ -540,3 +540,12 @@ def test_a_stray_top_level_line_that_maps_to_nothing_does_not_shift_the_numberin
 )
 def test_what_joins_the_title_from_above(head, title):
     assert lint(head + "\n\n" + BODY).outline.title.text == title
+
+
+def test_a_cell_cut_right_after_its_number_is_still_a_table_row():
+    text = XXGK_TEXT_TABLES.replace("3.危及“三安全一稳定”", "3.危及\n“三安全一稳定”").replace(
+        "（三）不予公开", "（三）不予\n公开"
+    )
+    result = lint(text)
+    assert [h.marker for h in result.outline.headings] == ["一、", "二、", "三、", "四、", "五、", "六、"]
+    assert rules(result) == []
