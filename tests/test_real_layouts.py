@@ -549,3 +549,17 @@ def test_a_cell_cut_right_after_its_number_is_still_a_table_row():
     result = lint(text)
     assert [h.marker for h in result.outline.headings] == ["一、", "二、", "三、", "四、", "五、", "六、"]
     assert rules(result) == []
+
+
+def test_competing_headings_table_first_and_canonical_title():
+    text = XXGK_TEXT_TABLES.replace(
+        "三、收到和处理政府信息公开申请情况\n", "三、主动公开政府信息情况\n说明见上表。\n三、收到和处理政府信息公开申请情况\n"
+    )
+    result = lint(text)
+    assert [h.lineno for h in result.match.by_section["proactive"]] == [5]
+    assert "missing-table" not in rules(result)
+    canonical = XXGK_TEXT_TABLES.replace("一、总体情况\n", "一、概述\n全年公开信息。\n一、总体情况\n")
+    result = lint(canonical)
+    assert [h.text for h in result.match.by_section["overview"]] == ["总体情况"]
+    (dup,) = [f for f in result.findings if f.rule == "duplicate-section"]
+    assert dup.line == 3 and "以第5行的标题为准" in dup.message

@@ -300,15 +300,23 @@ def duplicate_section(ctx: Context) -> Iterator[Finding]:
     for dup in ctx.match.duplicates:
         first = ctx.match.by_section.get(dup.section, [None])[0]
         h = dup.heading
+        if first is not None and first.index > h.index:
+            # The later heading stands for the section (it holds the table, or it is the canonical title).
+            message = ctx.t(
+                f"{ctx.label(dup.section)}重复出现（该部分以{ctx.at(first.lineno, 'zh')}的标题为准）",
+                f"{ctx.label(dup.section)} appears twice (the heading at {ctx.at(first.lineno, 'en')} stands for it)",
+            )
+        else:
+            message = ctx.t(
+                f"{ctx.label(dup.section)}重复出现（首次在{ctx.at(first.lineno, 'zh') if first else '前文'}）",
+                f"{ctx.label(dup.section)} appears again (first at {ctx.at(first.lineno, 'en') if first else 'above'})",
+            )
         yield Finding(
             "duplicate-section",
             "error",
             h.lineno,
             h.column,
-            ctx.t(
-                f"{ctx.label(dup.section)}重复出现（首次在{ctx.at(first.lineno, 'zh') if first else '前文'}）",
-                f"{ctx.label(dup.section)} appears again (first at {ctx.at(first.lineno, 'en') if first else 'above'})",
-            ),
+            message,
             dup.section,
             ctx.t("合并两处内容或修正标题。", "Merge the two parts or fix the heading."),
         )
