@@ -438,14 +438,16 @@ class _Planner:
         by_line: dict[int, list[tuple[Finding, Fix]]] = {}
         for finding in findings:
             if finding.fix is not None and finding.fix.kind in kinds:
-                by_line.setdefault(finding.fix.lineno, []).append((finding, finding.fix))
-        done: list[Finding] = []
+                # A finding may carry repairs of later lines too (a numbering break renumbers the rest of its run).
+                for fix in (finding.fix, *getattr(finding, "more_fixes", ())):
+                    by_line.setdefault(fix.lineno, []).append((finding, fix))
+        done: dict[int, Finding] = {}
         for lineno, items in sorted(by_line.items()):
             if 1 <= lineno <= len(lines):
                 lines[lineno - 1], made = _fix_line(lines[lineno - 1], items, self.target)
-                done.extend(made)
+                done.update((id(f), f) for f in made)
         after = "".join(line + (seps[i] if i < len(seps) else "") for i, line in enumerate(lines))
-        return after, done
+        return after, list(done.values())
 
     def encode(self, text: str) -> bytes | None:
         try:

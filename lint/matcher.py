@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 from lint.checklist import Checklist, Section
 from lint.document import Line
 from lint.normalize import fold_width
-from lint.outline import Heading, Outline
+from lint.outline import Heading, Outline, is_table_row
 
 _PUNCT = re.compile(r"[\s，,。.、；;：:！!？?“”\"'‘’（）()《》〈〉【】\[\]—\-－·…]+")
 _YEARS = re.compile(r"(?:19|20)\d{2}\s*年度?|[本上下今去明次]一?年度")
@@ -30,6 +30,7 @@ _FILLER = re.compile(
     r"推进法治政府建设|加强法治政府建设|法治政府建设|有关|工作|情况|方面|我[镇县市区局乡街委]|的"
 )
 _LEADING = re.compile(r"^关于")
+_PHRASE = 5
 
 
 @dataclass
@@ -75,12 +76,23 @@ class MatchResult:
     mentions: dict[str, Mention] = field(default_factory=dict)  # missing section → paragraph mention
     #: An outdated report format recognised from its headings: (format entry, heading).
     outdated_format: tuple[dict, Heading] | None = None
+    #: Not a report: no heading matches a section of any supported report type (whose names, zh and en, these are).
+    not_report: tuple[tuple[str, str], ...] = ()
+    #: The words of the title that show it is not a report (「解读」「工作指引」), when the title told.
+    not_report_title: str = ""
 
     def section_of(self, heading: Heading) -> Mapping | None:
         return self.mappings.get(heading.index)
 
     def missing(self, checklist: Checklist) -> list[Section]:
+        if self.not_report:
+            return []
         return [s for s in checklist.ordered() if s.id not in self.by_section]
+
+    def positive(self) -> bool:
+        """Whether some heading matches a section on its own words (not only by its position)."""
+        found = [*self.mappings.values(), *self.duplicates, *self.sub_matches.values()]
+        return self.outdated_format is not None or any(m.reason.kind != "position" for m in found)
 
 
 @lru_cache(maxsize=4096)
@@ -152,7 +164,9 @@ def score_heading(text: str, section: Section) -> tuple[float, Reason]:
             best, best_gap, reason = score, gap, Reason(v.kind, v.text)
     hits = [k for k in section.keywords if k in light]
     if hits:
-        kw_score = min(90.0, 45.0 + 20.0 * len(hits))
+        # A keyword of five or more characters is a phrase (「第一责任人」「主要负责人」): evidence enough alone.
+        strong = 10.0 if any(len(k) >= _PHRASE for k in hits) else 0.0
+        kw_score = min(90.0, 45.0 + 20.0 * len(hits) + strong)
         if kw_score > best:
             best, reason = kw_score, Reason("keywords", "、".join(hits))
     return round(best, 1), reason
@@ -188,6 +202,39 @@ def _owner(outline: Outline, line_index: int) -> Heading | None:
     return owner
 
 
+def _holds_table(outline: Outline, heading: Heading) -> bool:
+    lines = outline.document.lines[heading.index + 1 : outline.section_end(heading)]
+    return any(ln.table or is_table_row(ln.text) for ln in lines if ln.text)
+
+
+def _prefer_between_competitors(outline: Outline, checklist: Checklist, result: MatchResult) -> None:
+    """When two top-level headings compete for one section, keep the better one, whatever their order.
+
+    A section that needs a table goes to the heading that holds one; otherwise a heading that is the
+    canonical title wins over an alias or keywords at an equal score.
+    """
+    for n, dup in enumerate(result.duplicates):
+        kept = next(
+            (m for m in result.mappings.values() if m.section == dup.section and m.heading.level == 1), None
+        )
+        if kept is None:
+            continue
+        section = checklist.sections[dup.section]
+        tables = (_holds_table(outline, dup.heading), _holds_table(outline, kept.heading))
+        if section.requires_table and tables[0] != tables[1]:
+            better = tables[0]
+        else:
+            better = (
+                dup.reason.kind == "title"
+                and kept.reason.kind != "title"
+                and (dup.score or 0) >= (kept.score or 0)
+            )
+        if better:
+            del result.mappings[kept.heading.index]
+            result.mappings[dup.heading.index] = dup
+            result.duplicates[n] = kept
+
+
 def match(outline: Outline, checklist: Checklist) -> MatchResult:
     """Map the outline's headings to the checklist's sections."""
     sections = checklist.top_sections()
@@ -211,6 +258,8 @@ def match(outline: Outline, checklist: Checklist) -> MatchResult:
             result.mappings[h.index] = mapping
         else:
             result.duplicates.append(mapping)
+
+    _prefer_between_competitors(outline, checklist, result)
 
     # Unmatched top-level headings standing before any later section belong to
     # a collecting section (thematic achievements → measures).

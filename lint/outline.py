@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from lint.document import Document, Line
+from lint.frontmatter import TITLE_WORDS, Title, compact, find_year, front_matter, is_chrome
+from lint.tablerows import is_table_label
 
 CN_DIGITS = "一二三四五六七八九十百零〇两"
 _CN_VALUE = {
@@ -43,12 +45,12 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
 ]
 # A heading ends at the first sentence-ending mark; what follows is run-in body text.
 _RUN_IN_END = re.compile(r"[。！？；!?;]|[：:](?=.)")
-_TITLE_WORDS = re.compile(r"报告|总结|情况$")
 # A row of a statistics table: cells separated by │ | or tabs, or a label followed by several numbers.
 # Rows such as 「一、本年新收政府信息公开申请数量│12│2│…」 are not headings.
+_MD_HEADING = re.compile(r"^(#{1,6})\s*(?=\S)")
+_CELLS = re.compile(r"[│┃|\t][^│┃|\t]*[│┃|\t]")
 _TABLE_ROW = re.compile(r"[│┃|\t][^│┃|\t]*[│┃|\t]|(?:[\s　]+\d+(?:\.\d+)?){2,}[\s　]*$")
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_SPACES = re.compile(r"\s+")
+_NUMBERS_ONLY = re.compile(r"^[\s　]*-?\d+(?:\.\d+)?%?(?:[\s　]+-?\d+(?:\.\d+)?%?)*[\s　]*$")
 
 
 def cn_number(text: str) -> int:
@@ -109,11 +111,6 @@ def renumber_marker(marker: str, number: int) -> str:
     return re.sub(f"[{CN_DIGITS}]+", cn_numeral(number), marker, count=1)
 
 
-def compact(text: str) -> str:
-    """Remove all whitespace (titles are often letter-spaced: 「报     告」)."""
-    return _SPACES.sub("", text)
-
-
 @dataclass
 class Heading:
     """One heading of the outline."""
@@ -136,12 +133,6 @@ class Heading:
     @property
     def column(self) -> int:
         return self.line.column
-
-
-@dataclass
-class Title:
-    text: str
-    line: Line
 
 
 @dataclass
@@ -221,27 +212,59 @@ def starts_with_marker(text: str) -> bool:
     return _match_marker(text.strip()) is not None
 
 
+def starts_with_ordinal(text: str) -> bool:
+    """True when the text starts with a heading ordinal, even one standing alone (「三、」「（一）」).
+
+    A number followed by a comma (「36，邮箱」) is the rest of a figure broken across printed lines."""
+    stripped = text.strip()
+    return any(
+        (m := pattern.match(stripped)) and not (kind == "arabic" and m.group(1).rstrip()[-1] in ",，")
+        for kind, pattern in _MARKERS
+    )
+
+
 def _split_run_in(rest: str) -> tuple[str, str]:
     m = _RUN_IN_END.search(rest)
-    if not m:
-        return rest.strip(), ""
-    return rest[: m.start()].strip(), rest[m.end() :].strip()
+    head, body = (rest.strip(), "") if not m else (rest[: m.start()].strip(), rest[m.end() :].strip())
+    # 「总体情况 根据《条例》……」: a short heading, a space, then a long run-in sentence.
+    space = re.search(r"[ \t　]+", head)
+    if space and 2 <= space.start() <= 20 and len(head) - space.end() >= 20:
+        return head[: space.start()], (rest.strip()[space.end() :]).strip()
+    return head, body
+
 
 
 def is_table_row(text: str) -> bool:
-    """True for a row of a table written as text (cells separated by │, | or tabs, or trailing numbers)."""
-    return bool(_TABLE_ROW.search(text))
+    """True for a row of a table written as text.
+
+    Cells separated by │, | or tabs; a label followed by several numbers; a row of numbers alone; or an
+    official row label of the statistics tables (a table a web page or PDF flattened into one cell a line).
+    """
+    return bool(_TABLE_ROW.search(text) or _NUMBERS_ONLY.match(text)) or is_table_label(text)
+
+
+def _strip_md(text: str) -> tuple[str, int | None]:
+    """Text without a Markdown heading marker, and the level the marker declares."""
+    m = _MD_HEADING.match(text)
+    if not m:
+        return text, None
+    return text[m.end() :], len(m.group(1))
 
 
 def _find_heading(line: Line, index: int) -> Heading | None:
-    if line.table or is_table_row(line.text):
+    if line.table or is_table_label(line.text):
         return None
-    found = _match_marker(line.text)
+    # Trailing figures make a short line a table row; a long one is a paragraph (or a flattened page).
+    if is_table_row(line.text) if len(line.text) < _FLAT_MIN else _CELLS.search(line.text):
+        return None
+    text, md_level = _strip_md(line.text)
+    declared = line.heading_level or md_level
+    found = _match_marker(text)
     if found:
         kind, marker, number, rest = found
-    elif line.heading_level:
+    elif declared and not is_chrome(text):
         # Declared by the format (Markdown #, Word heading style or outline level).
-        kind, marker, number, rest = f"h{line.heading_level}", "", None, line.text
+        kind, marker, number, rest = f"h{declared}", "", None, text
     else:
         return None
     head, body = _split_run_in(rest)
@@ -298,78 +321,176 @@ def _assign_levels(headings: list[Heading]) -> None:
         stack.append((kind, h))
 
 
-def _is_front_candidate(text: str) -> bool:
-    return len(compact(text)) <= 40 and "。" not in text
+
+_INNER_CN = re.compile(rf"(?<=[。！？；!?;\s　])\s*([{CN_DIGITS}]{{1,3}})、")
+_INNER_CN_PAREN = re.compile(rf"(?<=[。！？；!?;\s　])\s*[（(]([{CN_DIGITS}]{{1,3}})[）)]")
+#: A line longer than this may be a whole page flattened onto one line.
+_FLAT_MIN = 80
 
 
-def _front_matter(doc: Document, first_heading: int) -> tuple[Title | None, Line | None, set[int]]:
-    """Find title, addressee and issuing-body lines before the first heading or paragraph."""
-    lines = doc.lines
-    groups: list[list[tuple[int, Line]]] = [[]]
-    addressee: Line | None = None
-    front: set[int] = set()
-    for i, ln in enumerate(lines[:first_heading]):
-        text = ln.text
+def _chain(text: str, pattern: re.Pattern[str], expected: int) -> list[tuple[int, int]]:
+    """Positions and numbers of inner markers that continue a sequence from ``expected``."""
+    out = []
+    for m in pattern.finditer(text):
+        number = cn_number(m.group(1))
+        if number == expected:
+            out.append((m.start(1) - (1 if pattern is _INNER_CN_PAREN else 0), number))
+            expected += 1
+    return out
+
+
+_INNER_FIRST = re.compile(r"(?:^|(?<=[。！？；!?;\s　]))\s*(1\s*[、.．]|一、)")
+
+
+def _misstyled_first(text: str) -> list[tuple[int, int]]:
+    """A chain 「二、」「三、」… whose first section is numbered 「1、」 (seed 004's style), from that 「1、」."""
+    rest = _chain(text, _INNER_CN, 2)
+    if not rest:
+        return []
+    firsts = [m.start(1) for m in _INNER_FIRST.finditer(text, 0, rest[0][0])]
+    return [(firsts[-1], 1), *rest] if firsts else []
+
+
+def _spaced(text: str, chain: list[tuple[int, int]]) -> bool:
+    """Whether every marker of the chain follows a space: blocks of a page joined into one line."""
+    return all(p > 0 and text[p - 1] in " \t　" for p, _ in chain)
+
+
+def _cut(line: Line, at: list[int]) -> list[Line]:
+    """The line cut at the given positions of its text, each piece keeping its place in the file."""
+    bounds = [0, *at, len(line.text)]
+    pieces = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        text = line.text[a:b].strip()
         if not text:
-            groups.append([])
             continue
-        if ln.heading_level == 0:  # the format says this is the title
-            front.add(i)
-            groups.append([(i, ln)])
-            groups.append([])
-            continue
-        if not _is_front_candidate(text):
-            break
-        if text.endswith(("：", ":")):
-            addressee = ln
-            front.add(i)
-            break
-        groups[-1].append((i, ln))
-    title: Title | None = None
-    for group in groups:
-        for j, (i, ln) in enumerate(group):
-            text = compact(ln.text)
-            if _TITLE_WORDS.search(text) or ln.heading_level == 0:
-                title = Title(text, ln)
-                front.add(i)
-                break
-            if j + 1 < len(group):
-                nxt = compact(group[j + 1][1].text)
-                if len(nxt) <= 6 and _TITLE_WORDS.search(text + nxt):
-                    title = Title(text + nxt, ln)
-                    front.update({i, group[j + 1][0]})
-                    break
-        if title:
-            # Short lines above the title (issuing body) are front matter too.
-            front.update(i for i, _ in group if i < title.line.lineno - 1)
-            break
-    return title, addressee, front
+        start = a + (len(line.text[a:b]) - len(line.text[a:b].lstrip()))
+        positions = line.positions[start : start + len(text)] if line.positions else None
+        piece = Line(line.lineno, line.column_of(start), line.raw, text, page=line.page, positions=positions)
+        piece.page_line, piece.table = line.page_line, line.table
+        if a == 0:
+            piece.heading_level, piece.artifacts = line.heading_level, line.artifacts
+        pieces.append(piece)
+    return pieces
 
 
-def _find_year(title: Title | None, doc: Document, headings: list[Heading]) -> int | None:
-    if title:
-        m = _YEAR.search(title.text)
-        if m:
-            return int(m.group(1))
-    probe = [ln.text for ln in doc.lines if ln.text][:4] + [h.text for h in headings[:1]]
-    for text in probe:
-        m = _YEAR.search(text)
-        if m:
-            return int(m.group(1))
-    return None
+def _spaces(text: str) -> list[int]:
+    """Where a piece of a flattened page breaks into lines: after its heading (「一、总体情况 根据…」), or, before
+    the first heading, at every space (「某县2022年…年度报告 来源：某县人民政府 发布时间：…」)."""
+    found = _match_marker(text)
+    if found is None:
+        return [m.end() for m in re.finditer(r"[ \t　]+", text)]
+    start = len(text) - len(found[3])
+    m = re.search(r"[ \t　]+", text[start:])
+    if m is None or not 2 <= m.start() <= 40 or _RUN_IN_END.search(text[start : start + m.start()]):
+        return []
+    return [start + m.end()]
+
+
+def _unflatten(doc: Document) -> None:
+    """Split lines that hold a whole page (「一、总体情况 根据…。二、主动公开政府信息情况 …」) at run-in headings.
+
+    An inner 「二、」 counts only where it continues the document's sequence of top-level numbers at a
+    sentence start; inside each piece, 「（一）」「（二）」… likewise from one.
+    """
+    out: list[Line] = []
+    last = 0
+    changed = False
+    # Top-level numbers that start a line further down: an inner 「二、」 above a real 「二、」 is body text.
+    last_start: dict[int, int] = {}  # number → the last line that starts with it
+    for i, ln in enumerate(doc.lines):
+        found = _match_marker(ln.text) if ln.text else None
+        if found and found[0] == "cn" and not is_table_label(ln.text):
+            last_start[found[2]] = i
+    for i, ln in enumerate(doc.lines):
+        found = _match_marker(ln.text) if ln.text else None
+        if found and found[0] == "cn" and not is_table_label(ln.text):
+            last = found[2]
+        if len(ln.text) < _FLAT_MIN or ln.table or _CELLS.search(ln.text):
+            out.append(ln)
+            continue
+        if last or (found and found[0] == "cn"):
+            chain = _chain(ln.text, _INNER_CN, last + 1)
+        else:  # no top-level heading yet: a whole page on one line shows 「一、」「二、」「三、」 in it
+            chain = _chain(ln.text, _INNER_CN, 1) or _misstyled_first(ln.text)
+            chain = chain if len(chain) >= 3 or (len(chain) == 2 and _spaced(ln.text, chain)) else []
+        if chain:
+            later = next((k for k, (_, n) in enumerate(chain) if last_start.get(n, -1) > i), len(chain))
+            chain = chain[:later]
+        if not chain:
+            out.append(ln)
+            continue
+        last, changed = chain[-1][1], True
+        for piece in _cut(ln, [p for p, _ in chain]):
+            # Inside a flattened section, 「（一）」「（二）」… at sentence starts are its sub-headings.
+            head = _match_marker(piece.text)
+            first = 2 if head is not None and head[0] == "cn-paren" and head[2] == 1 else 1
+            sub = _chain(piece.text, _INNER_CN_PAREN, first)
+            for part in _cut(piece, [p for p, _ in sub]) if len(sub) + (first - 1) >= 2 else [piece]:
+                out.extend(_cut(part, _spaces(part.text)))
+    if changed:
+        doc.lines = out
+
+
+def _drop_captions(headings: list[Heading], doc: Document) -> list[Heading]:
+    """A heading repeated right below itself (a table caption repeating it) is one heading."""
+    out: list[Heading] = []
+    for h in headings:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and (prev.marker, prev.text) == (h.marker, h.text)
+            and not prev.inline_body
+            and not any(ln.text for ln in doc.lines[prev.index + 1 : h.index])
+        ):
+            continue
+        out.append(h)
+    return out
+
+
+# How a complete heading ends: one that ends so is not continued on the next line.
+_HEADING_END = re.compile(r"(?:情况|成效|原因|安排|事项|措施|问题|计划|打算|不足|概况|思路|建议|结果)$")
+
+
+def _join_split_headings(headings: list[Heading], doc: Document) -> None:
+    """A heading the author broke over two lines: 「一、上一年度推进法治政府建设的主要举措」/「和成效」."""
+    starts = {h.index for h in headings}
+    for h in headings:
+        nxt = h.index + 1
+        if h.inline_body or nxt >= len(doc.lines) or nxt in starts or len(h.text) < 12:
+            continue
+        line = doc.lines[nxt]
+        tail = compact(line.text)
+        if (
+            1 < len(tail) <= 12
+            and not _HEADING_END.search(h.text)
+            and not re.search(r"[。！？；：:!?;]", tail)
+            and not re.search(r"\d", tail)
+            and not re.match(r"[无（(]", tail)
+            and len(h.text) + len(tail) <= 50
+            and not line.table
+            and not line.heading_level
+            and not is_table_row(line.text)
+            and not starts_with_marker(line.text)
+            and not re.search(r"[。！？；，,、]$", h.text)
+        ):
+            h.text += tail
 
 
 def build_outline(doc: Document) -> Outline:
     """Find the headings, their levels, and the front matter of a document."""
+    _unflatten(doc)
     headings = [h for i, ln in enumerate(doc.lines) if ln.text and (h := _find_heading(ln, i))]
+    headings = _drop_captions(headings, doc)
+    _join_split_headings(headings, doc)
     # A declared heading ("# …报告") at the top is the title, not a section.
     body_heads = [
-        h for h in headings if not (h.kind.startswith("h") and _TITLE_WORDS.search(compact(h.text)))
+        h for h in headings if not (h.kind.startswith("h") and TITLE_WORDS.search(compact(h.text)))
     ]
     first = body_heads[0].index if body_heads else len(doc.lines)
-    title, addressee, front = _front_matter(doc, first)
+    title, addressee, front = front_matter(doc, first)
     headings = [h for h in headings if h.index not in front]
     _promote_misstyled(headings)
     _assign_levels(headings)
-    year = _find_year(title, doc, headings)
+    year = find_year(title, doc, headings[0].text if headings else None)
     return Outline(doc, title, year, addressee, headings, front)

@@ -149,7 +149,9 @@ def test_fix_properties(case):
     assert after_encoding == encoding and after_text == outcome.after
 
     # Only lines that findings point at change; line endings and the number of lines never do.
-    reported = {f.fix.lineno for f in result.findings if f.fix is not None}
+    reported = {
+        fix.lineno for f in result.findings if f.fix is not None for fix in (f.fix, *getattr(f, "more_fixes", ()))
+    }
     before_lines, before_seps = parts(outcome.before)
     after_lines, after_seps = parts(outcome.after)
     assert before_seps == after_seps and len(before_lines) == len(after_lines)

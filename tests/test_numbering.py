@@ -61,14 +61,15 @@ def test_sequence_gaps_starts_and_restarts(subs, message):
     assert findings and message in findings[0].message
 
 
-def test_top_level_gap_reports_each_heading_to_renumber():
+def test_top_level_gap_reported_once_and_fix_renumbers_the_rest():
     text = (
         BASE.format("一、主要举措和成效\n正文。")
         .replace("三、党政", "四、党政")
         .replace("四、下一年度", "五、下一年度")
     )
-    lines = [f.line for f in lint_text(text) if f.rule == "numbering-sequence"]
-    assert lines == [7, 9]
+    (finding,) = [f for f in lint_text(text) if f.rule == "numbering-sequence"]
+    assert finding.line == 7 and "跳号" in finding.message and "其后1个同级标题" in finding.hint
+    assert [(f.lineno, f.number) for f in (finding.fix, *finding.more_fixes)] == [(7, 3), (9, 4)]
 
 
 @pytest.mark.parametrize(

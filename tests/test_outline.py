@@ -82,9 +82,9 @@ def test_title_split_over_two_lines_and_addressee():
     assert o.year == 2020
 
 
-def test_issuing_body_above_title_is_not_the_title():
+def test_issuing_body_above_title_is_joined_with_it():
     o = outline_of("中共某镇委员会 某镇人民政府\n\n2023年度法治政府建设报告\n正文。\n")
-    assert o.title.text == "2023年度法治政府建设报告"
+    assert o.title.text == "中共某镇委员会某镇人民政府2023年度法治政府建设报告"
 
 
 def test_no_title_year_from_opening_paragraph():

@@ -16,7 +16,7 @@ from collections import Counter
 
 from lint.document import Document, Line
 from lint.normalize import clean_line, finish_lines
-from lint.outline import starts_with_marker
+from lint.outline import is_table_row, starts_with_ordinal
 from lint.readers import ReadError
 
 MAX_PAGES = 500
@@ -25,6 +25,8 @@ _PAGE_NUMBER = re.compile(
 )
 _HAN = r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]"
 _SPACE_BETWEEN = re.compile(rf"(?<={_HAN})[ \t]+(?=[0-9A-Za-z{_HAN[1:-1]}])|(?<=[0-9A-Za-z])[ \t]+(?={_HAN})")
+# The rest of a figure broken across printed lines: 「…电话：0875-28900」/「36，邮箱…」.
+_FIGURE_REST = re.compile(r"^\d+\s*[,，]")
 _SENTENCE_END = ("。", "！", "？", "：", "；", "!", "?", ":", ";", "”")
 
 
@@ -74,15 +76,24 @@ def read(data: bytes, name: str) -> Document:
                 continue
             printed.append((page_no, line_no, text))
 
-    widths = sorted(len(t) for _, _, t in printed)
-    full = widths[int(len(widths) * 0.8)] if widths else 0  # a typical full printed line
+    # A typical full printed line, among the longer lines (short table cells do not count).
+    longest = max((len(t) for _, _, t in printed), default=0)
+    widths = sorted(n for _, _, t in printed if (n := len(t)) >= longest / 2)
+    full = widths[int(len(widths) * 0.8)] if widths else 0
     # Re-join printed lines: a line continues the paragraph when the previous one was
-    # printed full width and did not end a sentence, and it does not start a heading.
+    # printed full width and did not end a sentence, and it does not start with a heading
+    # ordinal (「三、」, even alone); a table cell or row is never continued.
     paragraphs: list[list] = []  # [page, line on page, text, length of its last printed line]
     for page_no, line_no, text in printed:
         if paragraphs:
             prev = paragraphs[-1]
-            if not prev[2].endswith(_SENTENCE_END) and prev[3] >= full - 2 and not starts_with_marker(text):
+            if (
+                not prev[2].endswith(_SENTENCE_END)
+                and (prev[3] >= full - 2 or _FIGURE_REST.match(text))
+                and not starts_with_ordinal(text)
+                and not is_table_row(prev[2])
+                and not is_table_row(text)
+            ):
                 prev[2] += text
                 prev[3] = len(text)
                 continue

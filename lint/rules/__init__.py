@@ -47,6 +47,8 @@ class Finding:
     section: str | None = None
     hint: str | None = None
     fix: Fix | None = None
+    #: Further repairs the same finding implies (renumbering the headings after a wrong number).
+    more_fixes: tuple[Fix, ...] = ()
 
 
 @dataclass

@@ -50,22 +50,60 @@ def _numbered(group: list[Heading]) -> list[Heading]:
     )
 )
 def numbering_sequence(ctx: Context) -> Iterator[Finding]:
+    last: dict[tuple[int, str], int] = {}  # the last number of each level and kind, in document order
     for group in ctx.outline.sibling_groups():
         numbered = _numbered(group)
-        for position, h in enumerate(numbered, start=1):
-            if h.number == position:
+        if not numbered:
+            continue
+        # Items that run on across their parents on purpose (「（一）1. 2.」「（二）3.」) continue a sequence.
+        key = (numbered[0].level, numbered[0].kind)
+        first = numbered[0].number or 0
+        start = first if first > 1 and last.get(key) == first - 1 and numbered[0].parent is not None else 1
+        last[key] = numbered[-1].number or 0
+        # A top-level heading that maps to no section and breaks the sequence (a stray line numbered like a
+        # heading) does not shift the expectation; unknown-section reports it.
+        unknown = {id(h) for h in ctx.match.unknown}
+        kept: list[Heading] = []
+        for h in numbered:
+            if id(h) in unknown and h.number != ((kept[-1].number or 0) + 1 if kept else start):
                 continue
+            kept.append(h)
+        numbered = kept
+        # One finding per discontinuity: after a wrong number the next heading is expected to follow the
+        # number actually written.  The finding's fixes renumber the whole run up to the next discontinuity.
+        # A heading that stands where it belongs counting from the start is not a break either (「一二三五五」:
+        # only the first 「五、」 is wrong).
+        breaks = [
+            i
+            for i, h in enumerate(numbered)
+            if h.number != ((numbered[i - 1].number or 0) + 1 if i else start) and h.number != i + start
+        ]
+        for n, i in enumerate(breaks):
+            h, position = numbered[i], i + start
             kind = ctx.outline.effective_kind(h)
             expected = format_marker(kind, position) if kind in _CORRECT else str(position)
-            previous = numbered[position - 2] if position > 1 else None
+            previous = numbered[i - 1] if i else None
             if previous is not None and previous.number == h.number:
                 what = ctx.t("序号重复", "repeated number")
-            elif position == 1:
+            elif previous is None:
                 what = ctx.t("没有从一开始", "does not start at one")
-            elif h.number < position:
+            elif h.number < (previous.number or 0):
                 what = ctx.t("序号重新开始", "numbering restarts")
             else:
                 what = ctx.t("跳号", "number skipped")
+            end = breaks[n + 1] if n + 1 < len(breaks) else len(numbered)
+            fixes = [
+                Fix("marker", o.lineno, old=o.marker, number=p)
+                for p, o in enumerate(numbered[i:end], start=position)
+                if o.number != p
+            ]
+            follow = len(fixes) - 1 if fixes and fixes[0].lineno == h.lineno else len(fixes)
+            hint = ctx.t("改正序号（reportlint fix 可自动重新编号）。", "Fix the number (reportlint fix renumbers).")
+            if follow > 0:
+                hint = ctx.t(
+                    f"改正序号，其后{follow}个同级标题随之顺延（reportlint fix 可自动重新编号）。",
+                    f"Fix the number and the {follow} sibling(s) after it (reportlint fix renumbers).",
+                )
             yield Finding(
                 "numbering-sequence",
                 "error",
@@ -76,11 +114,9 @@ def numbering_sequence(ctx: Context) -> Iterator[Finding]:
                     f"Heading “{h.marker}{h.text}”: {what}; it is number {position} here (“{expected}”)",
                 ),
                 None,
-                ctx.t(
-                    "改正序号（reportlint fix 可自动重新编号）。",
-                    "Fix the number (reportlint fix renumbers).",
-                ),
-                Fix("marker", h.lineno, old=h.marker, number=position),
+                hint,
+                fixes[0] if fixes else None,
+                tuple(fixes[1:]),
             )
 
 

@@ -10,6 +10,81 @@ from lint.rules.examples import DUTY, GOOD, MEASURES, PLANS, SHORTCOMINGS, TITLE
 BASIS = "《法治政府建设与责任落实督察工作规定》（厅字〔2019〕28号）规定的年度报告内容及顺序"
 
 
+_NOT_A_REPORT_BAD = (
+    "关于《某县2023年法治政府建设情况报告》的政策解读\n\n"
+    "一、出台背景\n根据上级要求，县政府按时公开了年度报告。\n"
+    "二、解读要点\n报告回顾了全年工作，并对今后作出部署。\n"
+    "三、解读机关及联系方式\n县司法局，联系电话：0000-1234567。\n"
+)
+
+
+@register(
+    Rule(
+        id="not-a-report",
+        severity="error",
+        family="structure",
+        summary={"zh": "不是可检查的年度报告", "en": "Not a report reportlint can check"},
+        explain={
+            "what_zh": "没有任何标题对应所支持报告类型（法治政府建设年度报告、政府信息公开工作年度报告）的任何部分，"
+            "或者文件没有标题结构：例如年度报告的政策解读、工作指引、政府工作报告、英文材料。此时不认定任何部分，"
+            "只报告这一条，不再报告缺少的部分等结构问题。",
+            "what_en": "No heading matches any section of the supported report types (the annual law-based "
+            "government report and the government information disclosure report), or the file has no headings at "
+            "all: a policy explainer of a report, a work guide, a government work report, an English text. No "
+            "section is claimed, and this one finding replaces missing sections and the other structural findings.",
+            "why_zh": "对不是年度报告的文件逐条报告缺少的部分只会误导；先确认检查的是正确的文件。",
+            "why_en": "Listing missing sections for a file that is not a report at all only misleads; first make sure "
+            "the right file is being checked.",
+            "fix_zh": "检查报告正文本身（而不是解读、转载页面），或用 --checklist 指定与报告对应的清单。",
+            "fix_en": "Check the report itself (not an explainer or a reposting page), or name the matching "
+            "checklist with --checklist.",
+        },
+        basis=BASIS,
+        bad=_NOT_A_REPORT_BAD,
+        good=GOOD,
+    )
+)
+def not_a_report(ctx: Context) -> Iterator[Finding]:
+    types = ctx.match.not_report
+    if not types:
+        return
+    first = ctx.outline.headings[0] if ctx.outline.headings else None
+    line = first.line if first else next((ln for ln in ctx.outline.document.lines if ln.text), None)
+    zh_types, en_types = "".join(f"《{zh}》" for zh, _ in types), "; ".join(en for _, en in types)
+    word = ctx.match.not_report_title
+    if word and ctx.outline.title:
+        line = ctx.outline.title.line
+    if word:
+        message = ctx.t(
+            f"未识别为年度报告：标题含「{word}」，不是报告本身（支持{zh_types}）",
+            f"Not recognised as a report: the title says “{word}”, so this is not the report itself "
+            f"(supported: {en_types})",
+        )
+    elif first:
+        message = ctx.t(
+            f"未识别为年度报告：没有任何标题对应{zh_types}的部分",
+            f"Not recognised as a report: no heading matches a section of {en_types}",
+        )
+    else:
+        message = ctx.t(
+            f"未识别为年度报告：没有标题结构（支持{zh_types}）",
+            f"Not recognised as a report: no headings (supported: {en_types})",
+        )
+    yield Finding(
+        "not-a-report",
+        "error",
+        line.lineno if line else None,
+        line.column if line else None,
+        message,
+        None,
+        ctx.t(
+            "确认检查的是报告正文；若是，用 --checklist 指定清单，或运行 reportlint outline 查看标题。",
+            "Make sure this is the report itself; if it is, name the checklist with --checklist, "
+            "or run reportlint outline to see its headings.",
+        ),
+    )
+
+
 @register(
     Rule(
         id="missing-section",
@@ -225,15 +300,23 @@ def duplicate_section(ctx: Context) -> Iterator[Finding]:
     for dup in ctx.match.duplicates:
         first = ctx.match.by_section.get(dup.section, [None])[0]
         h = dup.heading
+        if first is not None and first.index > h.index:
+            # The later heading stands for the section (it holds the table, or it is the canonical title).
+            message = ctx.t(
+                f"{ctx.label(dup.section)}重复出现（该部分以{ctx.at(first.lineno, 'zh')}的标题为准）",
+                f"{ctx.label(dup.section)} appears twice (the heading at {ctx.at(first.lineno, 'en')} stands for it)",
+            )
+        else:
+            message = ctx.t(
+                f"{ctx.label(dup.section)}重复出现（首次在{ctx.at(first.lineno, 'zh') if first else '前文'}）",
+                f"{ctx.label(dup.section)} appears again (first at {ctx.at(first.lineno, 'en') if first else 'above'})",
+            )
         yield Finding(
             "duplicate-section",
             "error",
             h.lineno,
             h.column,
-            ctx.t(
-                f"{ctx.label(dup.section)}重复出现（首次在{ctx.at(first.lineno, 'zh') if first else '前文'}）",
-                f"{ctx.label(dup.section)} appears again (first at {ctx.at(first.lineno, 'en') if first else 'above'})",
-            ),
+            message,
             dup.section,
             ctx.t("合并两处内容或修正标题。", "Merge the two parts or fix the heading."),
         )
