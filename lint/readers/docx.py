@@ -89,7 +89,7 @@ class _Package:
             )
         try:
             self.archive = zipfile.ZipFile(io.BytesIO(data))
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, NotImplementedError):
             raise ReadError(
                 "not a valid .docx file (not a zip archive)", "不是有效的 .docx 文件（不是 zip 压缩包）"
             ) from None
