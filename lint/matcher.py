@@ -136,8 +136,13 @@ def _variants(section: Section) -> list[_Variant]:
     ]
 
 
+@lru_cache(maxsize=16384)
 def score_heading(text: str, section: Section) -> tuple[float, Reason]:
-    """Similarity (0–100) of a heading text to a section, with the reason."""
+    """Similarity (0–100) of a heading text to a section, with the reason.
+
+    Cached: headings repeat from report to report, and the matcher scores a heading
+    against the same section several times.  The returned reason is shared; do not change it.
+    """
     light = light_normalize(text)
     core = core_normalize(text)
     core_words = words(core)

@@ -39,6 +39,8 @@ _JUNK: list[tuple[str, re.Pattern[str]]] = [
 _ANY_JUNK = re.compile(
     "|".join(f"(?P<{kind.replace('-', '_')}>{pattern.pattern})" for kind, pattern in _JUNK)
 )
+# Every kind of junk needs one of these characters: a line without them is left as it is.
+_JUNK_CHARS = re.compile(r"[\[<&/(?]")
 # A line holding nothing but pipes or table borders.
 _PIPE_ONLY = re.compile(r"^[|│┃¦]+$")
 
@@ -50,11 +52,8 @@ _TRADITIONAL_ONLY = set(
     "綜維網羅聯聽職興舉舊艱藝蘇號補視覽計訂認討訓許論訪證評詞試話該詳語誤諸課調談謀謂講謝貫資質賴趨跡踐躍車軍"
     "輕較載輔辦農遠違適遺邏鄉醫鑑錄鍵閱陸陽階隨險難雞電靈響項順須領頻額風飛館驗髮鬥齊龍"
 )
-
-
-_ANY_JUNK = re.compile(
-    "|".join(f"(?P<{kind.replace('-', '_')}>{pattern.pattern})" for kind, pattern in _JUNK)
-)
+_TRADITIONAL_RUN = re.compile("[" + "".join(sorted(_TRADITIONAL_ONLY)) + "]+")
+_HAN_RUN = re.compile("[\u4e00-\u9fff]+")
 
 
 def clean_line(raw: str) -> tuple[str, list[Artifact], list[int]]:
@@ -71,6 +70,8 @@ def clean_line(raw: str) -> tuple[str, list[Artifact], list[int]]:
         return "", [], []
     if _PIPE_ONLY.match(stripped):
         return "", [Artifact("pipe-line", offset + 1, stripped)], []
+    if not _JUNK_CHARS.search(stripped):
+        return stripped, [], list(range(offset, offset + len(stripped)))
     found: dict[str, Artifact] = {}
     kept: list[int] = []
     pieces: list[str] = []
@@ -128,8 +129,8 @@ def looks_traditional(text: str) -> bool:
     Counts characters that only exist in traditional script; simplified text
     has none of them, so a small threshold is safe.
     """
-    hits = sum(1 for ch in text if ch in _TRADITIONAL_ONLY)
-    return hits >= 5 and hits * 50 >= sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    hits = sum(map(len, _TRADITIONAL_RUN.findall(text)))
+    return hits >= 5 and hits * 50 >= sum(map(len, _HAN_RUN.findall(text)))
 
 
 @lru_cache(maxsize=1)

@@ -13,15 +13,19 @@ search bounded on long reports.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
+from rapidfuzz.fuzz import partial_ratio as _partial_ratio
+
+_distance = Levenshtein.distance
 
 _DASHES = "—–－‐‑‒―~～"
 _QUOTES = "“”「」\"'‘’"
-_HAN_ONLY = re.compile(r"^[\u3400-\u9fff]+$")
+_HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 
 
 _FORM_TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}  # full-width ASCII → ASCII
@@ -119,49 +123,95 @@ class TermSet:
         return self._find("canonical", [(c.phrase, c) for c in self.canonical], text)
 
     # -- near misses ------------------------------------------------------------------------
-    def near_misses(self, text: str) -> list[Hit]:
-        """Windows one edit away from a canonical phrase (substitution, adjacent swap, one
-        character moved, one dropped or added), not overlapping a correct occurrence."""
-        form = search_form(text)
-        correct = [(h.start, h.end) for h in self.exact(text)]
-        hits: list[Hit] = []
-        taken: list[tuple[int, int]] = []
+    @cached_property
+    def _near_plan(self) -> list[tuple[Canonical, str, tuple[tuple[str, int], ...], float]]:
+        """Per canonical phrase checked for near misses: its search form, its two anchors, and
+        the lowest partial-ratio score a line holding a near miss of it can have."""
+        plan = []
         for canon in self.canonical:
             phrase = search_form(canon.phrase)
             n = len(phrase)
             if not canon.near_miss or n < 4:
                 continue
             k = max(1, (n - 2) // 2)
+            # A near miss is at most two insertions/deletions from the phrase within a window
+            # of the phrase's length: its partial ratio is at least 100 * (n - 1) / n.
+            # rapidfuzz's partial ratio is exact for needles of up to 64 characters.
+            floor = 100.0 * (n - 1) / n - 1e-6 if n <= 64 else 0.0
+            plan.append((canon, phrase, ((phrase[:k], 0), (phrase[-k:], n - k)), floor))
+        return plan
+
+    def near_misses(self, text: str) -> list[Hit]:
+        """Windows one edit away from a canonical phrase (substitution, adjacent swap, one
+        character moved, one dropped or added), not overlapping a correct occurrence.
+
+        Linear in the length of the line: candidate windows come only from anchor
+        occurrences, and the spans already covered (correct occurrences and earlier hits,
+        which never overlap each other) are kept sorted for a binary-search overlap test.
+        """
+        plan = self._near_plan
+        if not plan:
+            return []
+        form = search_form(text)
+        size = len(form)
+        # Disjoint covered spans, sorted: their ends are sorted too.
+        begins: list[int] = []
+        ends: list[int] = []
+        pieces: list[str] = []
+        for h in self.exact(text):
+            pieces += [form[ends[-1] if ends else 0 : h.start], "\0" * (h.end - h.start)]
+            begins.append(h.start)
+            ends.append(h.end)
+        # The line with correct occurrences blanked out: a quick test whether a phrase can
+        # have a near miss in it at all, before looking at windows one by one.
+        masked = "".join([*pieces, form[ends[-1] :]]) if ends else form
+        hits: list[Hit] = []
+        runs: tuple[list[int], list[int]] | None = None  # runs of Han characters: starts, ends
+        for canon, phrase, anchors, floor in plan:
+            if floor and _partial_ratio(phrase, masked, score_cutoff=floor) < floor:
+                continue
+            n = len(phrase)
             starts: set[int] = set()
-            for anchor, offset in ((phrase[:k], 0), (phrase[-k:], n - k)):
+            for anchor, offset in anchors:
                 at = form.find(anchor)
                 while at >= 0:
                     base = at - offset
-                    starts.update(range(base - 1, base + 2))
+                    starts.update((base - 1, base, base + 1))
                     at = form.find(anchor, at + 1)
+            if not starts:
+                continue
+            if runs is None:
+                found = [m.span() for m in _HAN_RUN.finditer(form)]
+                runs = ([a for a, _ in found], [b for _, b in found])
             for s in sorted(starts):
+                if s < 0:
+                    continue
+                # Covered spans are disjoint and sorted, so their ends are sorted too: the span
+                # starting last at or before s is the only one that can hold s, and a window
+                # [s, e) is free when it also ends before the next span begins.
+                pos = bisect_right(begins, s)
+                if pos and ends[pos - 1] > s:
+                    continue
+                # A window is all Han when it lies inside the run of Han characters holding s.
+                run = bisect_right(runs[0], s) - 1
+                if run < 0 or runs[1][run] <= s:
+                    continue
+                limit = min(begins[pos] if pos < len(begins) else size, runs[1][run])
                 for length in (n, n - 1, n + 1):
                     e = s + length
-                    if s < 0 or e > len(form):
-                        continue
-                    window = form[s:e]
-                    if not _HAN_ONLY.match(window) or not _one_edit(window, phrase):
-                        continue
-                    if any(s < ce and cs < e for cs, ce in correct + taken):
+                    if e > limit or not _one_edit(form[s:e], phrase):
                         continue
                     hits.append(Hit(s, e, text[s:e], canon))
-                    taken.append((s, e))
+                    begins.insert(pos, s)
+                    ends.insert(pos, e)
+                    limit = s  # the window just taken covers every longer window at s
         return hits
 
 
 def _one_edit(window: str, phrase: str) -> bool:
-    if window == phrase:
-        return False
-    if abs(len(window) - len(phrase)) == 1:
-        return Levenshtein.distance(window, phrase, score_cutoff=1) <= 1
     if len(window) != len(phrase):
-        return False
-    distance = Levenshtein.distance(window, phrase, score_cutoff=2)
+        return abs(len(window) - len(phrase)) == 1 and _distance(window, phrase, score_cutoff=1) <= 1
+    distance = _distance(window, phrase, score_cutoff=2)
     if distance == 1:
         return True
     if distance == 2 and sorted(window) == sorted(phrase):
