@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 from lint.document import Artifact
@@ -36,11 +37,15 @@ _JUNK: list[tuple[str, re.Pattern[str]]] = [
     # Runs of question marks standing for characters lost in a bad conversion.
     ("lost-chars", re.compile(r"\?{2,}|^\?+")),
 ]
+# Every piece of junk starts with one of these characters: a line without them is left as it
+# is, and the combined pattern below tries its alternatives only where one of them stands.
+_JUNK_START = r"[\[<&/(?]"
+_JUNK_CHARS = re.compile(_JUNK_START)
 _ANY_JUNK = re.compile(
-    "|".join(f"(?P<{kind.replace('-', '_')}>{pattern.pattern})" for kind, pattern in _JUNK)
+    f"(?={_JUNK_START})(?:"
+    + "|".join(f"(?P<{kind.replace('-', '_')}>{pattern.pattern})" for kind, pattern in _JUNK)
+    + ")"
 )
-# Every kind of junk needs one of these characters: a line without them is left as it is.
-_JUNK_CHARS = re.compile(r"[\[<&/(?]")
 # A line holding nothing but pipes or table borders.
 _PIPE_ONLY = re.compile(r"^[|│┃¦]+$")
 
@@ -56,13 +61,14 @@ _TRADITIONAL_RUN = re.compile("[" + "".join(sorted(_TRADITIONAL_ONLY)) + "]+")
 _HAN_RUN = re.compile("[\u4e00-\u9fff]+")
 
 
-def clean_line(raw: str) -> tuple[str, list[Artifact], list[int]]:
+def clean_line(raw: str) -> tuple[str, list[Artifact], Sequence[int]]:
     """Clean one line.
 
     Returns the text without conversion junk and surrounding blanks, the junk
     found (one :class:`Artifact` per kind, with its count), and for every
     character of the text its 0-based index in ``raw`` — so that a position in
-    the text maps back to the file.
+    the text maps back to the file (a ``range`` when nothing was removed inside
+    the line, which keeps long lines cheap).
     """
     stripped = raw.strip(BLANKS)
     offset = len(raw) - len(raw.lstrip(BLANKS))
@@ -70,13 +76,14 @@ def clean_line(raw: str) -> tuple[str, list[Artifact], list[int]]:
         return "", [], []
     if _PIPE_ONLY.match(stripped):
         return "", [Artifact("pipe-line", offset + 1, stripped)], []
-    if not _JUNK_CHARS.search(stripped):
-        return stripped, [], list(range(offset, offset + len(stripped)))
+    matches = list(_ANY_JUNK.finditer(stripped)) if _JUNK_CHARS.search(stripped) else None
+    if not matches:
+        return stripped, [], range(offset, offset + len(stripped))
     found: dict[str, Artifact] = {}
     kept: list[int] = []
     pieces: list[str] = []
     last = 0
-    for m in _ANY_JUNK.finditer(stripped):
+    for m in matches:
         kind = m.lastgroup.replace("_", "-")
         if kind in found:
             found[kind].count += 1

@@ -50,6 +50,7 @@ _TITLE_WORDS = re.compile(r"报告|总结|情况$")
 # A row of a statistics table: cells separated by │ | or tabs, or a label followed by several numbers.
 # Rows such as 「一、本年新收政府信息公开申请数量│12│2│…」 are not headings.
 _TABLE_ROW = re.compile(r"[│┃|\t][^│┃|\t]*[│┃|\t]|(?:[\s　]+\d+(?:\.\d+)?){2,}[\s　]*$")
+_CELL_SEPARATOR = re.compile(r"[│┃|\t]")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _SPACES = re.compile(r"\s+")
 
@@ -272,6 +273,9 @@ def _split_run_in(rest: str) -> tuple[str, str]:
 
 def is_table_row(text: str) -> bool:
     """True for a row of a table written as text (cells separated by │, | or tabs, or trailing numbers)."""
+    # Quick test first: a row has a cell separator or ends with a number.
+    if not (text.rstrip()[-1:].isdigit() or _CELL_SEPARATOR.search(text)):
+        return False
     return bool(_TABLE_ROW.search(text))
 
 

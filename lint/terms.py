@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -26,6 +27,7 @@ _distance = Levenshtein.distance
 _DASHES = "—–－‐‑‒―~～"
 _QUOTES = "“”「」\"'‘’"
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
+_DOCUMENT_TITLE = re.compile(r"《[^《》]{1,60}》")
 
 
 _FORM_TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}  # full-width ASCII → ASCII
@@ -93,34 +95,34 @@ class TermSet:
             self._patterns[name] = (regex, table)
         return self._patterns[name]
 
-    def _find(self, name: str, pairs: list[tuple[str, object]], text: str) -> list[Hit]:
-        regex, table = self._pattern(name, pairs)
+    def _find(self, name: str, pairs: Callable[[], list[tuple[str, object]]], text: str) -> list[Hit]:
+        entry = self._patterns.get(name)
+        regex, table = entry if entry is not None else self._pattern(name, pairs())
         if regex is None:
             return []
-        form = search_form(text)
-        return [
-            Hit(m.start(), m.end(), text[m.start() : m.end()], table[m.group(0)])
-            for m in regex.finditer(form)
-        ]
+        hits = []
+        for m in regex.finditer(search_form(text)):
+            start, end = m.span()
+            hits.append(Hit(start, end, text[start:end], table[m.group(0)]))
+        return hits
 
     def protected(self, text: str) -> list[tuple[int, int]]:
         """Spans where wording and variant rules stay silent: exceptions and 《document titles》."""
-        spans = [(h.start, h.end) for h in self._find("exceptions", [(e, e) for e in self.exceptions], text)]
-        spans += [(m.start(), m.end()) for m in re.finditer(r"《[^《》]{1,60}》", text)]
+        spans = [(h.start, h.end) for h in self._find("exceptions", lambda: [(e, e) for e in self.exceptions], text)]
+        spans += [m.span() for m in _DOCUMENT_TITLE.finditer(text)]
         return spans
 
     def known_variants(self, text: str) -> list[Hit]:
-        pairs = [(v, c) for c in self.canonical for v in c.variants]
-        return self._find("variants", pairs, text)
+        return self._find("variants", lambda: [(v, c) for c in self.canonical for v in c.variants], text)
 
     def outdated_hits(self, text: str) -> list[Hit]:
-        return self._find("outdated", [(o.phrase, o) for o in self.outdated], text)
+        return self._find("outdated", lambda: [(o.phrase, o) for o in self.outdated], text)
 
     def wording_hits(self, text: str) -> list[Hit]:
-        return self._find("wording", [(w.wrong, w) for w in self.wording], text)
+        return self._find("wording", lambda: [(w.wrong, w) for w in self.wording], text)
 
     def exact(self, text: str) -> list[Hit]:
-        return self._find("canonical", [(c.phrase, c) for c in self.canonical], text)
+        return self._find("canonical", lambda: [(c.phrase, c) for c in self.canonical], text)
 
     # -- near misses ------------------------------------------------------------------------
     @cached_property
@@ -168,9 +170,13 @@ class TermSet:
         hits: list[Hit] = []
         runs: tuple[list[int], list[int]] | None = None  # runs of Han characters: starts, ends
         for canon, phrase, anchors, floor in plan:
+            n = len(phrase)
+            # Cheap tests first: candidate windows come only from anchors (and there is no
+            # window without enough characters); the partial ratio rules out most lines holding one.
+            if size < n - 1 or all(anchor not in form for anchor, _ in anchors):
+                continue
             if floor and _partial_ratio(phrase, masked, score_cutoff=floor) < floor:
                 continue
-            n = len(phrase)
             starts: set[int] = set()
             for anchor, offset in anchors:
                 at = form.find(anchor)
