@@ -11,7 +11,10 @@ the reason for it.
 
 from __future__ import annotations
 
+import importlib
 import re
+import sys
+import types
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -97,11 +100,47 @@ def core_normalize(text: str) -> str:
     return _FILLER.sub("", dated) or dated
 
 
+class _LazyModule(types.ModuleType):
+    """Stands for a submodule that is imported only when one of its names is first used."""
+
+    def __getattr__(self, name: str):
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        return getattr(importlib.import_module(self.__name__), name)  # also rebinds the parent's name
+
+
+def _import_jieba() -> types.ModuleType:
+    """Import jieba without the two slow parts the matcher never uses.
+
+    ``jieba._compat`` tries ``pkg_resources`` first (about 50 ms, most of jieba's import
+    time) and falls back to plain file access when it is missing; ``jieba.finalseg`` loads
+    the HMM model that ``lcut(HMM=False)`` never touches.  pkg_resources is hidden during
+    the import only, and finalseg is loaded on first use, so jieba works as usual for any
+    other code in the process.
+    """
+    if "jieba" in sys.modules:
+        return sys.modules["jieba"]
+    hide = "pkg_resources" not in sys.modules
+    defer = "jieba.finalseg" not in sys.modules
+    if hide:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # import raises ImportError
+    if defer:
+        sys.modules["jieba.finalseg"] = _LazyModule("jieba.finalseg")
+    try:
+        import jieba
+    finally:
+        if hide and sys.modules.get("pkg_resources", 0) is None:
+            del sys.modules["pkg_resources"]
+        if defer and isinstance(sys.modules.get("jieba.finalseg"), _LazyModule):
+            del sys.modules["jieba.finalseg"]
+    return jieba
+
+
 @lru_cache(maxsize=1)
 def _tokenizer():
     import io
 
-    import jieba  # lazy: only the matcher needs word boundaries
+    jieba = _import_jieba()  # lazy: only the matcher needs word boundaries
 
     tk = jieba.Tokenizer()
     # A small domain dictionary instead of jieba's 5 MB default: no cache file,
