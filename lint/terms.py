@@ -136,9 +136,10 @@ class TermSet:
             if not canon.near_miss or n < 4:
                 continue
             k = max(1, (n - 2) // 2)
-            # A near miss is at most two insertions/deletions from the phrase within a window
-            # of the phrase's length: its partial ratio is at least 100 * (n - 1) / n.
-            # rapidfuzz's partial ratio is exact for needles of up to 64 characters.
+            # In a line at least as long as the phrase, a near miss leaves a window of the
+            # phrase's length at most two insertions/deletions from it: the line's partial
+            # ratio is at least 100 * (n - 1) / n.  (rapidfuzz's partial ratio is exact for
+            # needles of up to 64 characters.)
             floor = 100.0 * (n - 1) / n - 1e-6 if n <= 64 else 0.0
             plan.append((canon, phrase, ((phrase[:k], 0), (phrase[-k:], n - k)), floor))
         return plan
@@ -175,7 +176,7 @@ class TermSet:
             # window without enough characters); the partial ratio rules out most lines holding one.
             if size < n - 1 or all(anchor not in form for anchor, _ in anchors):
                 continue
-            if floor and _partial_ratio(phrase, masked, score_cutoff=floor) < floor:
+            if floor and size >= n and _partial_ratio(phrase, masked, score_cutoff=floor) < floor:
                 continue
             starts: set[int] = set()
             for anchor, offset in anchors:
