@@ -174,7 +174,7 @@ class TermSet:
             n = len(phrase)
             # Cheap tests first: candidate windows come only from anchors (and there is no
             # window without enough characters); the partial ratio rules out most lines holding one.
-            if size < n - 1 or all(anchor not in form for anchor, _ in anchors):
+            if size < n - 1 or (anchors[0][0] not in form and anchors[1][0] not in form):
                 continue
             if floor and size >= n and _partial_ratio(phrase, masked, score_cutoff=floor) < floor:
                 continue

@@ -38,7 +38,12 @@ def test_truncated_pdf_is_corrupt() -> None:
 
 
 def test_paragraphs_and_pages() -> None:
-    lines = ["某镇2023年法治政府建设情况报告", "一、主要举措", "全年推进法治政府建设，" * 12, "二、存在的不足"]
+    lines = [
+        "某镇2023年法治政府建设情况报告",
+        "一、主要举措",
+        "全年推进法治政府建设，" * 12,
+        "二、存在的不足",
+    ]
     doc = read_bytes(pdf_bytes(lines, lines_per_page=4), "r.pdf")
     assert [ln.text for ln in doc.lines] == [lines[0], lines[1], lines[2], lines[3]]
     assert [(ln.page, ln.page_line) for ln in doc.lines] == [(1, 1), (1, 2), (1, 3), (2, 3)]
