@@ -61,6 +61,17 @@ _TRADITIONAL_RUN = re.compile("[" + "".join(sorted(_TRADITIONAL_ONLY)) + "]+")
 _HAN_RUN = re.compile("[\u4e00-\u9fff]+")
 
 
+def _junk_in(text: str) -> list[re.Match[str]]:
+    """``_ANY_JUNK.finditer(text)``, trying the pattern only where a piece of junk can start."""
+    found: list[re.Match[str]] = []
+    end = 0
+    for start in _JUNK_CHARS.finditer(text):
+        if start.start() >= end and (m := _ANY_JUNK.match(text, start.start())):
+            found.append(m)
+            end = m.end()
+    return found
+
+
 def clean_line(raw: str) -> tuple[str, list[Artifact], Sequence[int]]:
     """Clean one line.
 
@@ -76,7 +87,7 @@ def clean_line(raw: str) -> tuple[str, list[Artifact], Sequence[int]]:
         return "", [], []
     if _PIPE_ONLY.match(stripped):
         return "", [Artifact("pipe-line", offset + 1, stripped)], []
-    matches = list(_ANY_JUNK.finditer(stripped)) if _JUNK_CHARS.search(stripped) else None
+    matches = _junk_in(stripped)
     if not matches:
         return stripped, [], range(offset, offset + len(stripped))
     found: dict[str, Artifact] = {}
