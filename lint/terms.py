@@ -34,9 +34,20 @@ _FORM_TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}  # full-width AS
 _FORM_TABLE.update({0x3000: " "} | {ord(ch): "-" for ch in _DASHES} | {ord(ch): '"' for ch in _QUOTES})
 
 
-@lru_cache(maxsize=8192)
 def search_form(text: str) -> str:
     """A copy of ``text`` of the same length for matching: full-width forms folded, dashes and quotes unified."""
+    # Each line is searched by several rules.  Long lines get a small cache of their own so
+    # that a batch of large files does not keep thousands of them alive.
+    return _cached_form(text) if len(text) <= 2000 else _cached_long_form(text)
+
+
+@lru_cache(maxsize=8192)
+def _cached_form(text: str) -> str:
+    return text.translate(_FORM_TABLE)
+
+
+@lru_cache(maxsize=4)
+def _cached_long_form(text: str) -> str:
     return text.translate(_FORM_TABLE)
 
 

@@ -85,11 +85,15 @@ def term_variant(ctx: Context) -> Iterator[Finding]:
     if terms is None:
         return
     for line in _body_lines(ctx):
+        variants = terms.known_variants(line.text)
+        near = terms.near_misses(line.text)
+        if not variants and not near:
+            continue
         protected = terms.protected(line.text)
         silent = _Spans(protected)
-        known = [h for h in terms.known_variants(line.text) if not silent.overlaps(h)]
+        known = [h for h in variants if not silent.overlaps(h)]
         silent = _Spans(protected + [(k.start, k.end) for k in known])
-        near = [h for h in terms.near_misses(line.text) if not silent.overlaps(h)]
+        near = [h for h in near if not silent.overlaps(h)]
         for hit in sorted(known + near, key=lambda h: h.start):
             phrase = hit.item.phrase
             yield _finding(
@@ -241,8 +245,9 @@ def wording(ctx: Context) -> Iterator[Finding]:
     if terms is None:
         return
     for line in _body_lines(ctx):
-        silent = _Spans(terms.protected(line.text))
-        for hit in terms.wording_hits(line.text):
+        hits = terms.wording_hits(line.text)
+        silent = _Spans(terms.protected(line.text)) if hits else None
+        for hit in hits:
             if silent.overlaps(hit):
                 continue
             item = hit.item
