@@ -12,6 +12,7 @@ search bounded on long reports.
 
 from __future__ import annotations
 
+import io
 import re
 from bisect import bisect_right
 from collections.abc import Callable
@@ -106,9 +107,14 @@ class TermSet:
             self._patterns[name] = (regex, table)
         return self._patterns[name]
 
-    def _find(self, name: str, pairs: Callable[[], list[tuple[str, object]]], text: str) -> list[Hit]:
+    def _compiled(
+        self, name: str, pairs: Callable[[], list[tuple[str, object]]]
+    ) -> tuple[re.Pattern[str] | None, dict[str, object]]:
         entry = self._patterns.get(name)
-        regex, table = entry if entry is not None else self._pattern(name, pairs())
+        return entry if entry is not None else self._pattern(name, pairs())
+
+    def _find(self, name: str, pairs: Callable[[], list[tuple[str, object]]], text: str) -> list[Hit]:
+        regex, table = self._compiled(name, pairs)
         if regex is None:
             return []
         hits = []
@@ -119,7 +125,10 @@ class TermSet:
 
     def protected(self, text: str) -> list[tuple[int, int]]:
         """Spans where wording and variant rules stay silent: exceptions and 《document titles》."""
-        spans = [(h.start, h.end) for h in self._find("exceptions", lambda: [(e, e) for e in self.exceptions], text)]
+        spans = [
+            (h.start, h.end)
+            for h in self._find("exceptions", lambda: [(e, e) for e in self.exceptions], text)
+        ]
         spans += [m.span() for m in _DOCUMENT_TITLE.finditer(text)]
         return spans
 
@@ -168,17 +177,16 @@ class TermSet:
             return []
         form = search_form(text)
         size = len(form)
-        # Disjoint covered spans, sorted: their ends are sorted too.
+        # Disjoint covered spans, sorted: their ends are sorted too.  They start as the
+        # correct occurrences (what exact() finds, without building hits).
         begins: list[int] = []
         ends: list[int] = []
-        pieces: list[str] = []
-        for h in self.exact(text):
-            pieces += [form[ends[-1] if ends else 0 : h.start], "\0" * (h.end - h.start)]
-            begins.append(h.start)
-            ends.append(h.end)
-        # The line with correct occurrences blanked out: a quick test whether a phrase can
-        # have a near miss in it at all, before looking at windows one by one.
-        masked = "".join([*pieces, form[ends[-1] :]]) if ends else form
+        correct, _ = self._compiled("canonical", lambda: [(c.phrase, c) for c in self.canonical])
+        for m in correct.finditer(form) if correct is not None else ():
+            start, end = m.span()
+            begins.append(start)
+            ends.append(end)
+        masked: str | None = None  # the line with correct occurrences blanked out, built when needed
         hits: list[Hit] = []
         runs: tuple[list[int], list[int]] | None = None  # runs of Han characters: starts, ends
         for canon, phrase, anchors, floor in plan:
@@ -187,8 +195,13 @@ class TermSet:
             # window without enough characters); the partial ratio rules out most lines holding one.
             if size < n - 1 or (anchors[0][0] not in form and anchors[1][0] not in form):
                 continue
-            if floor and size >= n and _partial_ratio(phrase, masked, score_cutoff=floor) < floor:
-                continue
+            if floor and size >= n:
+                # A quick test whether the phrase can have a near miss at all, before looking
+                # at windows one by one.
+                if masked is None:
+                    masked = _blank_out(form, begins, ends)
+                if _partial_ratio(phrase, masked, score_cutoff=floor) < floor:
+                    continue
             starts: set[int] = set()
             for anchor, offset in anchors:
                 at = form.find(anchor)
@@ -224,6 +237,20 @@ class TermSet:
                     ends.insert(pos, e)
                     limit = s  # the window just taken covers every longer window at s
         return hits
+
+
+def _blank_out(form: str, begins: list[int], ends: list[int]) -> str:
+    """``form`` with the spans replaced by NUL characters (same length)."""
+    if not begins:
+        return form
+    out = io.StringIO()
+    last = 0
+    for start, end in zip(begins, ends, strict=True):
+        out.write(form[last:start])
+        out.write("\0" * (end - start))
+        last = end
+    out.write(form[last:])
+    return out.getvalue()
 
 
 def _one_edit(window: str, phrase: str) -> bool:
