@@ -171,6 +171,7 @@ class TermSet:
         Linear in the length of the line: candidate windows come only from anchor
         occurrences, and the spans already covered (correct occurrences and earlier hits,
         which never overlap each other) are kept sorted for a binary-search overlap test.
+        Hits of one phrase come in order of position and are merged in once it is done.
         """
         plan = self._near_plan
         if not plan:
@@ -214,8 +215,10 @@ class TermSet:
             if runs is None:
                 found = [m.span() for m in _HAN_RUN.finditer(form)]
                 runs = ([a for a, _ in found], [b for _, b in found])
+            taken_begins: list[int] = []  # this phrase's hits, in order (windows are tried by start)
+            taken_ends: list[int] = []
             for s in sorted(starts):
-                if s < 0:
+                if s < 0 or (taken_ends and taken_ends[-1] > s):
                     continue
                 # Covered spans are disjoint and sorted, so their ends are sorted too: the span
                 # starting last at or before s is the only one that can hold s, and a window
@@ -230,12 +233,16 @@ class TermSet:
                 limit = min(begins[pos] if pos < len(begins) else size, runs[1][run])
                 for length in (n, n - 1, n + 1):
                     e = s + length
-                    if e > limit or not _one_edit(form[s:e], phrase):
-                        continue
-                    hits.append(Hit(s, e, text[s:e], canon))
-                    begins.insert(pos, s)
-                    ends.insert(pos, e)
-                    limit = s  # the window just taken covers every longer window at s
+                    if e <= limit and _one_edit(form[s:e], phrase):
+                        hits.append(Hit(s, e, text[s:e], canon))
+                        taken_begins.append(s)
+                        taken_ends.append(e)
+                        break  # the window taken covers every longer window at s
+            if taken_begins:
+                # Merge two sorted runs (linear in Python's sort), keeping the spans disjoint and sorted.
+                merged = sorted(zip(begins + taken_begins, ends + taken_ends, strict=True))
+                begins = [b for b, _ in merged]
+                ends = [e for _, e in merged]
         return hits
 
 
