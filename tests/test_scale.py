@@ -145,14 +145,17 @@ def test_long_report_gives_the_findings_of_its_parts(tmp_path: Path) -> None:
 
 
 def test_one_line_of_ten_megabytes(tmp_path: Path) -> None:
+    """Just under the input limit, in one line: correct phrases everywhere, a garbled one now and then."""
     path = tmp_path / "r.txt"
-    unit = "全面推进法治政府建设，落实重大行政决策程序，法政府治建设；"
-    path.write_text((unit * (3_400_000 // len(unit) + 1))[:3_400_000], encoding="utf-8")
+    unit = "全面推进法治政府建设，落实重大行政决策程序；"
+    garbled = "全面推进法政府治建设，落实重大行政决策程序；"
+    text = "".join(garbled if n % 10000 == 5000 else unit for n in range(3_400_000 // len(unit)))
+    path.write_text(text, encoding="utf-8")
     assert 10_000_000 < path.stat().st_size <= 10 * 1024 * 1024  # just under the input limit
-    result = _lint(path)
-    near = [f for f in result.findings if f.rule == "term-variant"]
-    assert len(near) == 3_400_000 // len(unit)
-    assert near[0].message == "「法政府治建设」应为规范表述「法治政府建设」"
+    near = [f for f in _lint(path).findings if f.rule == "term-variant"]
+    assert len(near) == text.count(garbled) == 15
+    assert {f.message for f in near} == {"「法政府治建设」应为规范表述「法治政府建设」"}
+    assert [f.column for f in near] == [m * len(unit) + 5 for m in range(5000, len(text) // len(unit), 10000)]
 
 
 # --------------------------------------------------------------------------- near misses
@@ -247,11 +250,19 @@ def test_near_misses_short_phrases_and_short_lines() -> None:
 
 
 def test_one_long_line_with_many_near_misses(tmp_path: Path) -> None:
-    line = "全面推进法治政府建设，落实重大行政决策程序，法政府治建设，" * 2700  # about 80,000 characters
+    unit = "全面推进法治政府建设，落实重大行政决策程序，"
+    line = "".join(
+        unit + ("法政府治建设，" if n % 10 == 0 else "") for n in range(3200)
+    )  # about 80,000 characters
     path = tmp_path / "r.txt"
     path.write_text(TITLE + line + "\n", encoding="utf-8")
     near = [f for f in _lint(path).findings if f.rule == "term-variant"]
-    assert len(near) == 2700
+    assert len(near) == 320
+    terms = load_checklist("fazhi-2019").terms
+    head = line[:8000]
+    assert [(h.start, h.end, h.item.phrase) for h in terms.near_misses(head)] == _reference_near_misses(
+        terms, head
+    )
 
 
 # --------------------------------------------------------------------------- section assignment
