@@ -162,11 +162,10 @@ def addressee(ctx: Context) -> Iterator[Finding]:
         return
     lines = outline.document.lines
     start = next(i for i, ln in enumerate(lines) if ln is outline.title.line)
-    following = (ln for i, ln in enumerate(lines[start + 1 :], start + 1) if ln.text and i not in outline.front)
-    after = next(following, None)
+    after = [ln for ln in lines[start + 1 :] if ln.text and lines.index(ln) not in outline.front][:1]
     heading_lines = {id(h.line) for h in outline.headings}
-    if after is not None and id(after) not in heading_lines and _ORG_LINE.match(after.text):
-        yield _addressee_finding(ctx, after, after.text)
+    if after and id(after[0]) not in heading_lines and _ORG_LINE.match(after[0].text):
+        yield _addressee_finding(ctx, after[0], after[0].text)
 
 
 def _addressee_finding(ctx: Context, line, name: str) -> Finding:
