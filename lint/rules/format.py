@@ -162,7 +162,7 @@ def addressee(ctx: Context) -> Iterator[Finding]:
         return
     lines = outline.document.lines
     start = next(i for i, ln in enumerate(lines) if ln is outline.title.line)
-    after = [ln for ln in lines[start + 1 :] if ln.text and lines.index(ln) not in outline.front][:1]
+    after = [ln for i, ln in enumerate(lines) if i > start and ln.text and i not in outline.front][:1]
     heading_lines = {id(h.line) for h in outline.headings}
     if after and id(after[0]) not in heading_lines and _ORG_LINE.match(after[0].text):
         yield _addressee_finding(ctx, after[0], after[0].text)
