@@ -11,7 +11,11 @@ the reason for it.
 
 from __future__ import annotations
 
+import importlib
 import re
+import sys
+import types
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -108,11 +112,47 @@ def core_normalize(text: str) -> str:
     return _FILLER.sub("", dated) or dated
 
 
+class _LazyModule(types.ModuleType):
+    """Stands for a submodule that is imported only when one of its names is first used."""
+
+    def __getattr__(self, name: str):
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        return getattr(importlib.import_module(self.__name__), name)  # also rebinds the parent's name
+
+
+def _import_jieba() -> types.ModuleType:
+    """Import jieba without the two slow parts the matcher never uses.
+
+    ``jieba._compat`` tries ``pkg_resources`` first (about 50 ms, most of jieba's import
+    time) and falls back to plain file access when it is missing; ``jieba.finalseg`` loads
+    the HMM model that ``lcut(HMM=False)`` never touches.  pkg_resources is hidden during
+    the import only, and finalseg is loaded on first use, so jieba works as usual for any
+    other code in the process.
+    """
+    if "jieba" in sys.modules:
+        return sys.modules["jieba"]
+    hide = "pkg_resources" not in sys.modules
+    defer = "jieba.finalseg" not in sys.modules
+    if hide:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # import raises ImportError
+    if defer:
+        sys.modules["jieba.finalseg"] = _LazyModule("jieba.finalseg")
+    try:
+        import jieba
+    finally:
+        if hide and sys.modules.get("pkg_resources", 0) is None:
+            del sys.modules["pkg_resources"]
+        if defer and isinstance(sys.modules.get("jieba.finalseg"), _LazyModule):
+            del sys.modules["jieba.finalseg"]
+    return jieba
+
+
 @lru_cache(maxsize=1)
 def _tokenizer():
     import io
 
-    import jieba  # lazy: only the matcher needs word boundaries
+    jieba = _import_jieba()  # lazy: only the matcher needs word boundaries
 
     tk = jieba.Tokenizer()
     # A small domain dictionary instead of jieba's 5 MB default: no cache file,
@@ -148,8 +188,13 @@ def _variants(section: Section) -> list[_Variant]:
     ]
 
 
+@lru_cache(maxsize=16384)
 def score_heading(text: str, section: Section) -> tuple[float, Reason]:
-    """Similarity (0–100) of a heading text to a section, with the reason."""
+    """Similarity (0–100) of a heading text to a section, with the reason.
+
+    Cached: headings repeat from report to report, and the matcher scores a heading
+    against the same section several times.  The returned reason is shared; do not change it.
+    """
     light = light_normalize(text)
     core = core_normalize(text)
     core_words = words(core)
@@ -173,23 +218,74 @@ def score_heading(text: str, section: Section) -> tuple[float, Reason]:
 
 
 def _assign(scores: list[list[float]], threshold: float) -> list[tuple[int, int]]:
-    """Each section at most once, maximising the total score (DP over section subsets)."""
-    k = len(scores[0]) if scores else 0
-    Pairs = tuple[tuple[int, int], ...]
-    best: dict[int, tuple[float, Pairs]] = {0: (0.0, ())}
-    for i, row in enumerate(scores):
-        new: dict[int, tuple[float, Pairs]] = {}
-        for mask, (total, pairs) in best.items():
-            candidates = [(mask, total, pairs)]
-            for j in range(k):
-                if not mask & (1 << j) and row[j] >= threshold:
-                    # A tiny penalty by position: on equal scores the earlier heading wins.
-                    candidates.append((mask | (1 << j), total + row[j] - i * 1e-6, (*pairs, (i, j))))
-            for cmask, ctotal, cpairs in candidates:
-                if cmask not in new or ctotal > new[cmask][0]:
-                    new[cmask] = (ctotal, cpairs)
-        best = new
-    return list(max(best.values(), key=lambda tp: tp[0])[1])
+    """Each section at most once, maximising the total score (min-cost assignment, polynomial).
+
+    Pairs below the threshold are never made.  On equal totals the earlier headings win
+    (fewer, earlier heading positions), then earlier sections: the weights are integers
+    that order the three criteria lexicographically, so the optimum is exact.
+    """
+    rows = [i for i, row in enumerate(scores) if any(sc >= threshold for sc in row)]
+    if not rows:
+        return []
+    k = len(scores[0])
+    spread = len(scores) * k + 1  # more than any sum of heading positions over a matching
+    cost: list[list[int]] = []  # one row per section; columns: candidate headings, then "none"
+    for j in range(k):
+        row = []
+        for i in rows:
+            sc = scores[i][j]
+            weight = ((round(sc * 10) * spread - i) * (k + 1) + k - j) if sc >= threshold else 0
+            row.append(-weight)
+        cost.append(row + [0] * k)
+    pairs = [(rows[col], j) for j, col in enumerate(_min_cost_assignment(cost)) if col < len(rows)]
+    return sorted((i, j) for i, j in pairs if scores[i][j] >= threshold)
+
+
+def _min_cost_assignment(cost: list[list[int]]) -> list[int]:
+    """Column of each row in a minimum-cost assignment (rows ≤ columns, each column at most once).
+
+    The Hungarian algorithm with potentials, O(rows² · columns).
+    """
+    n, m = len(cost), len(cost[0])
+    inf = float("inf")
+    u = [0] * (n + 1)
+    v = [0] * (m + 1)
+    owner = [0] * (m + 1)  # row (1-based) assigned to each column; column 0 is the free slot
+    way = [0] * (m + 1)
+    for r in range(1, n + 1):
+        owner[0] = r
+        col = 0
+        minv = [inf] * (m + 1)
+        used = [False] * (m + 1)
+        while True:
+            used[col] = True
+            row, delta, nxt = owner[col], inf, 0
+            line, ur = cost[row - 1], u[row]
+            for c in range(1, m + 1):
+                if not used[c]:
+                    cur = line[c - 1] - ur - v[c]
+                    if cur < minv[c]:
+                        minv[c], way[c] = cur, col
+                    if minv[c] < delta:
+                        delta, nxt = minv[c], c
+            for c in range(m + 1):
+                if used[c]:
+                    u[owner[c]] += delta
+                    v[c] -= delta
+                else:
+                    minv[c] -= delta
+            col = nxt
+            if owner[col] == 0:
+                break
+        while col:
+            prev = way[col]
+            owner[col] = owner[prev]
+            col = prev
+    result = [0] * n
+    for c in range(1, m + 1):
+        if owner[c]:
+            result[owner[c] - 1] = c - 1
+    return result
 
 
 def _owner(outline: Outline, line_index: int) -> Heading | None:
@@ -264,6 +360,7 @@ def match(outline: Outline, checklist: Checklist) -> MatchResult:
     # Unmatched top-level headings standing before any later section belong to
     # a collecting section (thematic achievements → measures).
     order = {s.id: n for n, s in enumerate(sections)}
+    duplicated = {id(d.heading) for d in result.duplicates}
     for s in sections:
         if not s.collect_unmatched:
             continue
@@ -271,18 +368,20 @@ def match(outline: Outline, checklist: Checklist) -> MatchResult:
             m = result.mappings.get(h.index)
             if m is not None and order[m.section] > order[s.id]:
                 break
-            if m is None and all(d.heading is not h for d in result.duplicates):
+            if m is None and id(h) not in duplicated:
                 result.mappings[h.index] = Mapping(h, s.id, None, Reason("position", ""))
 
     # Required sub-sections: the best sub-heading under their parent section.
+    starts = [h.index for h in outline.headings]  # in document order
     for s in checklist.ordered():
         if s.within is None:
             continue
         parents = [h for h in tops if (m := result.mappings.get(h.index)) and m.section == s.within]
         best: Mapping | None = None
         for parent in parents:
-            for h in outline.headings:
-                if h.level > 1 and h.index > parent.index and h.index < outline.section_end(parent):
+            end = outline.section_end(parent)
+            for h in outline.headings[bisect_right(starts, parent.index) : bisect_left(starts, end)]:
+                if h.level > 1:
                     sc, reason = score_heading(h.text, s)
                     if sc >= threshold and (best is None or sc > (best.score or 0)):
                         best = Mapping(h, s.id, sc, reason)
@@ -293,11 +392,7 @@ def match(outline: Outline, checklist: Checklist) -> MatchResult:
         m = result.mappings.get(h.index)
         if m is not None:
             result.by_section.setdefault(m.section, []).append(h)
-    result.unknown = [
-        h
-        for h in tops
-        if h.index not in result.mappings and all(d.heading is not h for d in result.duplicates)
-    ]
+    result.unknown = [h for h in tops if h.index not in result.mappings and id(h) not in duplicated]
 
     for fmt in checklist.outdated_formats:
         hit = next((h for m in fmt["markers"] for h in outline.headings if m in h.text), None)

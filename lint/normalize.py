@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 from lint.document import Artifact
@@ -48,8 +49,14 @@ _JUNK: list[tuple[str, re.Pattern[str]]] = [
     # Runs of question marks standing for characters lost in a bad conversion.
     ("lost-chars", re.compile(r"\?{2,}|^\?+")),
 ]
+# Every piece of junk starts with one of these characters: a line without them is left as it
+# is, and the combined pattern below tries its alternatives only where one of them stands.
+_JUNK_START = r"[\[<&/(?]"
+_JUNK_CHARS = re.compile(_JUNK_START)
 _ANY_JUNK = re.compile(
-    "|".join(f"(?P<{kind.replace('-', '_')}>{pattern.pattern})" for kind, pattern in _JUNK)
+    f"(?={_JUNK_START})(?:"
+    + "|".join(f"(?P<{kind.replace('-', '_')}>{pattern.pattern})" for kind, pattern in _JUNK)
+    + ")"
 )
 # A line holding nothing but pipes or table borders.
 _PIPE_ONLY = re.compile(r"^[|│┃¦]+$")
@@ -62,20 +69,29 @@ _TRADITIONAL_ONLY = set(
     "綜維網羅聯聽職興舉舊艱藝蘇號補視覽計訂認討訓許論訪證評詞試話該詳語誤諸課調談謀謂講謝貫資質賴趨跡踐躍車軍"
     "輕較載輔辦農遠違適遺邏鄉醫鑑錄鍵閱陸陽階隨險難雞電靈響項順須領頻額風飛館驗髮鬥齊龍"
 )
+_TRADITIONAL_RUN = re.compile("[" + "".join(sorted(_TRADITIONAL_ONLY)) + "]+")
+_HAN_RUN = re.compile("[\u4e00-\u9fff]+")
 
 
-_ANY_JUNK = re.compile(
-    "|".join(f"(?P<{kind.replace('-', '_')}>{pattern.pattern})" for kind, pattern in _JUNK)
-)
+def _junk_in(text: str) -> list[re.Match[str]]:
+    """``_ANY_JUNK.finditer(text)``, trying the pattern only where a piece of junk can start."""
+    found: list[re.Match[str]] = []
+    end = 0
+    for start in _JUNK_CHARS.finditer(text):
+        if start.start() >= end and (m := _ANY_JUNK.match(text, start.start())):
+            found.append(m)
+            end = m.end()
+    return found
 
 
-def clean_line(raw: str) -> tuple[str, list[Artifact], list[int]]:
+def clean_line(raw: str) -> tuple[str, list[Artifact], Sequence[int]]:
     """Clean one line.
 
     Returns the text without conversion junk and surrounding blanks, the junk
     found (one :class:`Artifact` per kind, with its count), and for every
     character of the text its 0-based index in ``raw`` — so that a position in
-    the text maps back to the file.
+    the text maps back to the file (a ``range`` when nothing was removed inside
+    the line, which keeps long lines cheap).
     """
     stripped = raw.strip(BLANKS)
     offset = len(raw) - len(raw.lstrip(BLANKS))
@@ -83,11 +99,14 @@ def clean_line(raw: str) -> tuple[str, list[Artifact], list[int]]:
         return "", [], []
     if _PIPE_ONLY.match(stripped):
         return "", [Artifact("pipe-line", offset + 1, stripped)], []
+    matches = _junk_in(stripped)
+    if not matches:
+        return stripped, [], range(offset, offset + len(stripped))
     found: dict[str, Artifact] = {}
     kept: list[int] = []
     pieces: list[str] = []
     last = 0
-    for m in _ANY_JUNK.finditer(stripped):
+    for m in matches:
         kind = m.lastgroup.replace("_", "-")
         if kind in found:
             found[kind].count += 1
@@ -140,8 +159,8 @@ def looks_traditional(text: str) -> bool:
     Counts characters that only exist in traditional script; simplified text
     has none of them, so a small threshold is safe.
     """
-    hits = sum(1 for ch in text if ch in _TRADITIONAL_ONLY)
-    return hits >= 5 and hits * 50 >= sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    hits = sum(map(len, _TRADITIONAL_RUN.findall(text)))
+    return hits >= 5 and hits * 50 >= sum(map(len, _HAN_RUN.findall(text)))
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from lint.document import Document, Line
 from lint.frontmatter import TITLE_WORDS, Title, compact, find_year, front_matter, is_chrome
@@ -31,6 +32,8 @@ _CN_VALUE = {
     "八": 8,
     "九": 9,
 }
+
+_CN_UNIT = {"十": 10, "百": 100, "千": 1000, "万": 10000, "亿": 100000000}
 
 #: Marker kinds in GB/T 9704 order; the rank is the canonical level.
 CANONICAL_RANK = {"cn-part": 0, "cn": 1, "cn-paren": 2, "arabic": 3, "arabic-paren": 4, "circled": 5}
@@ -54,35 +57,61 @@ _NUMBERS_ONLY = re.compile(r"^[\s　]*-?\d+(?:\.\d+)?%?(?:[\s　]+-?\d+(?:\.\d+)
 
 
 def cn_number(text: str) -> int:
-    """Value of a Chinese numeral up to 999 (「十二」 → 12, 「二十」 → 20)."""
+    """Value of a Chinese numeral (「十二」 → 12, 「二十」 → 20, 「一千零一」 → 1001, 「一万二千」 → 12000)."""
     if text.isdigit():
         return int(text)
-    total, current = 0, 0
+    total, section, current = 0, 0, 0
     for ch in text:
-        if ch == "百":
-            total += (current or 1) * 100
-            current = 0
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        else:
+        unit = _CN_UNIT.get(ch)
+        if unit is None:
             current = _CN_VALUE.get(ch, 0)
-    return total + current
+        elif unit >= 10000:
+            total += (section + current or 1) * unit
+            section = current = 0
+        else:
+            section += (current or 1) * unit
+            current = 0
+    return total + section + current
+
+
+def _cn_below_10000(value: int, leading: bool) -> str:
+    """1–9999 in Chinese; ``leading`` when nothing stands before it (「十二」, not 「一十二」)."""
+    digits = "零一二三四五六七八九"
+    out, zero = "", False
+    for unit, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit, value = divmod(value, unit)
+        if digit:
+            if zero:
+                out += "零"
+            if not (unit == 10 and digit == 1 and leading and not out):
+                out += digits[digit]
+            out += name
+            zero = False
+        elif out:
+            zero = True
+        if not value:
+            break
+    return out
 
 
 def cn_numeral(value: int) -> str:
-    """Chinese numeral for 1–999 as used in headings: 1 → 一, 10 → 十, 12 → 十二, 21 → 二十一."""
-    digits = "零一二三四五六七八九"
+    """Chinese numeral as used in headings: 1 → 一, 10 → 十, 12 → 十二, 21 → 二十一, 110 → 一百一十,
+    1001 → 一千零一, 10010 → 一万零一十; 0 and negative numbers as Arabic numerals."""
     if value <= 0:
         return str(value)
-    hundreds, rest = divmod(value, 100)
-    tens, ones = divmod(rest, 10)
-    out = digits[hundreds] + "百" if hundreds else ""
-    if tens:
-        out += ("" if tens == 1 and not hundreds else digits[tens]) + "十"
-    elif hundreds and ones:
-        out += "零"
-    return out + (digits[ones] if ones else "")
+    groups: list[int] = []
+    while value:
+        value, group = divmod(value, 10000)
+        groups.append(group)
+    out = ""
+    for power in range(len(groups) - 1, -1, -1):
+        group = groups[power]
+        if not group:
+            continue
+        if out and (group < 1000 or not groups[power + 1]):
+            out += "零"  # a gap before this group: 一万零五, 十万零三百, 一亿零一千
+        out += _cn_below_10000(group, not out) + ("万" * (power % 2) + "亿" * (power // 2))
+    return out
 
 
 def format_marker(kind: str, number: int) -> str:
@@ -165,22 +194,35 @@ class Outline:
 
     def body_between(self, start: int, end: int) -> list[Line]:
         """Non-empty, non-heading lines with index in [start, end)."""
-        heads = {h.index for h in self.headings}
+        heads = self._heading_ends
         return [
             ln
             for i, ln in enumerate(self.document.lines[start:end], start=start)
             if ln.text and i not in heads and i not in self.front
         ]
 
+    @cached_property
+    def _heading_ends(self) -> dict[int, int]:
+        """Line index of each heading → index of the line where its section ends (one pass)."""
+        ends: dict[int, int] = {}
+        open_heads: list[Heading] = []  # headings whose section is still open, levels increasing
+        for h in self.headings:
+            while open_heads and open_heads[-1].level >= h.level:
+                ends[open_heads.pop().index] = h.index
+            open_heads.append(h)
+        for h in open_heads:
+            ends[h.index] = len(self.document.lines)
+        return ends
+
     def section_end(self, heading: Heading) -> int:
         """Index of the line where the heading's section ends (next heading of same or higher level)."""
-        found = False
-        for h in self.headings:
-            if h is heading:
-                found = True
-            elif found and h.level <= heading.level:
-                return h.index
+        if self._by_index.get(heading.index) is heading:
+            return self._heading_ends[heading.index]
         return len(self.document.lines)
+
+    @cached_property
+    def _by_index(self) -> dict[int, Heading]:
+        return {h.index: h for h in self.headings}
 
     def section_text(self, heading: Heading) -> str:
         """All text of the heading's section, sub-headings included, without the heading itself."""

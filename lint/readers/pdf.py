@@ -10,7 +10,6 @@ text layer (a scan) is an error, not an empty pass.
 
 from __future__ import annotations
 
-import io
 import re
 from collections import Counter
 
@@ -35,26 +34,47 @@ def _tidy(line: str) -> str:
     return _SPACE_BETWEEN.sub("", line.strip())
 
 
+def _extract_pages(data: bytes) -> list[list[str]]:
+    """The printed lines of each page, extracted with PDFium (pypdfium2)."""
+    import pypdfium2 as pdfium  # lazy: only PDFs pay for it
+    import pypdfium2.raw as pdfium_c
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise ReadError("encrypted PDF (remove the password first)", "PDF 已加密（请先去除密码）") from None
+        reason = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+        raise ReadError(f"corrupt PDF: {reason}", f"PDF 文件已损坏：{reason}") from None
+    try:
+        if pdfium_c.FPDF_GetSecurityHandlerRevision(pdf) != -1:
+            raise ReadError("encrypted PDF (remove the password first)", "PDF 已加密（请先去除密码）")
+        if len(pdf) > MAX_PAGES:
+            raise ReadError(
+                f"too many pages ({len(pdf)}; limit {MAX_PAGES})",
+                f"页数过多（{len(pdf)}，上限 {MAX_PAGES}）",
+            )
+        pages = []
+        for index in range(len(pdf)):
+            page = pdf[index]
+            textpage = page.get_textpage()
+            pages.append(textpage.get_text_range().splitlines())
+            textpage.close()
+            page.close()
+        return pages
+    except ReadError:
+        raise
+    except Exception as exc:  # PDFium reports a damaged page in several ways
+        reason = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+        raise ReadError(f"corrupt PDF: {reason}", f"PDF 文件已损坏：{reason}") from None
+    finally:
+        pdf.close()
+
+
 def read(data: bytes, name: str) -> Document:
     if not data.startswith(b"%PDF"):
         raise ReadError("not a PDF file", "不是 PDF 文件")
-    import pypdf  # lazy: only PDFs pay for it
-
-    try:
-        reader = pypdf.PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise ReadError("encrypted PDF (remove the password first)", "PDF 已加密（请先去除密码）")
-        if len(reader.pages) > MAX_PAGES:
-            raise ReadError(
-                f"too many pages ({len(reader.pages)}; limit {MAX_PAGES})",
-                f"页数过多（{len(reader.pages)}，上限 {MAX_PAGES}）",
-            )
-        pages = [(page.extract_text() or "").splitlines() for page in reader.pages]
-    except ReadError:
-        raise
-    except Exception as exc:  # pypdf raises many kinds on a damaged file
-        reason = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
-        raise ReadError(f"corrupt PDF: {reason}", f"PDF 文件已损坏：{reason}") from None
+    pages = _extract_pages(data)
     if not any(line.strip() for page in pages for line in page):
         raise ReadError(
             "PDF has no text layer (a scan?); run OCR first", "PDF 没有文字层（扫描件？），请先做文字识别"

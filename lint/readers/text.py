@@ -24,6 +24,7 @@ _CJK_ENCODINGS = ["gb18030", "big5", "utf_16_le", "utf_16_be"]
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 # A table row exported as text: a cell separator inside the line, or several after its only cell
 # (「三、本年度办理结果\t\t\t」). Leading tabs are indentation, not cells.
+_CELL = re.compile(r"[\t│┃|]")  # quick test before _TEXT_ROW
 _TEXT_ROW = re.compile(r"\S[ ]*[\t│┃|][ \t]*\S|\S[ ]*[\t│┃|][ \t]*[\t│┃|]")
 
 
@@ -227,7 +228,7 @@ def read(data: bytes, name: str, fmt: str = "txt") -> Document:
         line = Line(
             lineno, column, raw, cleaned, heading_level=level, artifacts=artifacts, positions=positions
         )
-        line.table = bool(cleaned) and bool(_TEXT_ROW.search(raw))
+        line.table = bool(cleaned) and bool(_CELL.search(raw)) and bool(_TEXT_ROW.search(raw))
         lines.append(line)
         texts.append(cleaned)
     if not any(texts):

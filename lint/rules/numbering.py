@@ -198,11 +198,11 @@ def numbering_style(ctx: Context) -> Iterator[Finding]:
                     "Skipping is allowed; check no level is missing.",
                 ),
             )
+        others = [o.marker for o in numbered if o.kind == target][:1]
         for h in numbered:
             if h.kind == target:
                 problem = _style_problem(h.marker, h.kind, ctx.lang)
             elif target in _CORRECT:
-                others = [o.marker for o in numbered if o.kind == target][:1]
                 problem = (
                     (ctx.t(f"与同级标题「{others[0]}」样式不一致", f"differs from its sibling “{others[0]}”"))
                     if others

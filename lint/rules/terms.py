@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from lint.document import Line
@@ -13,8 +14,23 @@ from lint.terms import Hit
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
-def _overlaps(hit: Hit, spans: list[tuple[int, int]]) -> bool:
-    return any(hit.start < end and start < hit.end for start, end in spans)
+class _Spans:
+    """Spans of a line, merged and sorted, for a binary-search overlap test (long lines stay linear)."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in sorted(spans):
+            if self.ends and start < self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], end)
+            else:
+                self.starts.append(start)
+                self.ends.append(end)
+
+    def overlaps(self, hit: Hit) -> bool:
+        # The merged span starting last before the hit's end is the only one that can overlap it.
+        pos = bisect_left(self.starts, hit.end)
+        return pos > 0 and self.ends[pos - 1] > hit.start
 
 
 def _finding(
@@ -69,13 +85,15 @@ def term_variant(ctx: Context) -> Iterator[Finding]:
     if terms is None:
         return
     for line in _body_lines(ctx):
+        variants = terms.known_variants(line.text)
+        near = terms.near_misses(line.text)
+        if not variants and not near:
+            continue
         protected = terms.protected(line.text)
-        known = [h for h in terms.known_variants(line.text) if not _overlaps(h, protected)]
-        near = [
-            h
-            for h in terms.near_misses(line.text)
-            if not _overlaps(h, protected + [(k.start, k.end) for k in known])
-        ]
+        silent = _Spans(protected)
+        known = [h for h in variants if not silent.overlaps(h)]
+        silent = _Spans(protected + [(k.start, k.end) for k in known])
+        near = [h for h in near if not silent.overlaps(h)]
         for hit in sorted(known + near, key=lambda h: h.start):
             phrase = hit.item.phrase
             yield _finding(
@@ -230,9 +248,10 @@ def wording(ctx: Context) -> Iterator[Finding]:
     if terms is None:
         return
     for line in _body_lines(ctx):
-        protected = terms.protected(line.text)
-        for hit in terms.wording_hits(line.text):
-            if _overlaps(hit, protected):
+        hits = terms.wording_hits(line.text)
+        silent = _Spans(terms.protected(line.text)) if hits else None
+        for hit in hits:
+            if silent.overlaps(hit):
                 continue
             item = hit.item
             new = hit.text.replace(item.wrong, item.right) if item.wrong in hit.text else item.right
