@@ -382,11 +382,14 @@ def drop_unfixable(doc: Document, findings: list[Finding], options: Options | No
     would not settle (a second run would change more) are dropped too.
     """
     fixable = [f for f in findings if f.fix is not None and will_fix(doc, f)]
-    if fixable and options is not None and not _SETTLING.get():
+    encoding = doc.encoding or "utf-8"
+    # GB18030 and Big5 are found by detection, which a repair may sway: check it as fix does.
+    detected = not encoding.lower().startswith("utf")
+    # Heading repairs can change the outline under them (and so what a second run asks for); replacements
+    # and junk removal in UTF-8 text cannot, so the (costly) settling simulation is run only when needed.
+    unsettled = detected or any(f.fix.kind == "marker" for f in fixable)
+    if fixable and unsettled and options is not None and not _SETTLING.get():
         text = "\n".join(line.raw for line in doc.lines)
-        # GB18030 and Big5 are found by detection, which a repair may sway: check it as fix does.
-        encoding = doc.encoding or "utf-8"
-        detected = not encoding.lower().startswith("utf")
         planner = _Planner(
             doc, findings, None, text, options, codec=encoding if detected else "utf-8", same_bytes=detected
         )

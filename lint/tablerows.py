@@ -53,6 +53,11 @@ def is_table_label(text: str) -> bool:
     numbered_labels, all_labels = _table_labels()
     text = text.strip()
     m = _TABLE_MARK.match(text)
+    # Quick rejection: every label (and every fragment of one worth matching) starts with one of a few
+    # two-character openings.
+    head = _label_key((text[m.end() :] if m else text)[:12])[:2]
+    if head not in _openings():
+        return False
     # The first cell: a row label followed by its figures (「一、本年新收…数量 12 2 0 …」, 「（七）总计13」).
     first = re.split(r"(?<=[^\d\s　.．])[\s　]*(?=-?\d)", text[m.end() :] if m else text, maxsplit=1)[0]
     key = _label_key(first)
@@ -61,7 +66,32 @@ def is_table_label(text: str) -> bool:
     if not m:
         return key in all_labels
     number = _number(m.group(0))
-    return any(
-        label == key or (label.startswith(key) and (len(key) >= 6 or (len(key) >= 2 and n == number)))
-        for n, label in numbered_labels
-    )
+    labels, exact, by_number = _label_index()
+    if key in exact or (len(key) >= 6 and _has_prefix(labels, key)):
+        return True
+    return len(key) >= 2 and any(label.startswith(key) for label in by_number.get(number, ()))
+
+
+@lru_cache(maxsize=1)
+def _openings() -> frozenset[str]:
+    numbered_labels, all_labels = _table_labels()
+    return frozenset(label[:2] for label in (*all_labels, *(lab for _, lab in numbered_labels)))
+
+
+@lru_cache(maxsize=1)
+def _label_index() -> tuple[list[str], frozenset[str], dict[int, tuple[str, ...]]]:
+    """The numbered labels sorted (for prefix search), as a set, and by their number."""
+    numbered_labels, _ = _table_labels()
+    by_number: dict[int, list[str]] = {}
+    for n, label in numbered_labels:
+        by_number.setdefault(n, []).append(label)
+    labels = sorted(label for _, label in numbered_labels)
+    return labels, frozenset(labels), {n: tuple(v) for n, v in by_number.items()}
+
+
+def _has_prefix(labels: list[str], key: str) -> bool:
+    """Whether a label of the sorted list starts with ``key``."""
+    import bisect
+
+    i = bisect.bisect_left(labels, key)
+    return i < len(labels) and labels[i].startswith(key)
