@@ -1,3 +1,3 @@
 """reportlint: lint Chinese government annual reports against mandated structures."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
