@@ -207,9 +207,12 @@ def _script_is_traditional(text: str) -> bool:
     return 20 * sum(1 for ch in han if ch in marked) >= len(han)  # 5 %: quotations are not enough
 
 
-def _han(text: str) -> list[str]:
-    """The Han characters of ``text`` (a regular expression of these ranges takes 30 ms to compile)."""
-    return [ch for ch in text if "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"]
+_NOT_HAN = re.compile("[^\u3400-\u9fff\uf900-\ufaff]+")
+
+
+def _han(text: str) -> str:
+    """The Han characters of ``text``, in order."""
+    return _NOT_HAN.sub("", text)
 
 
 def _plain(text: str) -> bool:
