@@ -89,6 +89,27 @@ def with_previous(result: FileResult, before, planner: Planner) -> FileResult:
     return slim(result)
 
 
+_RENDERERS: dict[int, object] = {}
+
+
+def render_in_worker(result: FileResult, spec: tuple):
+    """In a ``--jobs`` worker: last year's comparison, the severity filter, then the file's output as text.
+    Returns (summary row, (stdout text, stderr text)) — all the parent needs."""
+    from lint.formatters import make, row_of
+
+    fmt, lang, options, min_severity, before, planner = spec
+    if before is not None:
+        result = with_previous(result, before, planner)
+    _shown(result, min_severity)
+    key = id(spec)
+    formatter = _RENDERERS.get(key)
+    if formatter is None:
+        import io
+
+        formatter = _RENDERERS[key] = make(fmt, io.StringIO(), lang, **options)
+    return row_of(result), formatter.render(result)
+
+
 def run(items: list[Item], planner: Planner, opts: CheckOptions, out: TextIO, err: TextIO) -> int:
     """Lint the items, write the report, return the exit code."""
     lang = planner.lang
@@ -151,8 +172,14 @@ def run(items: list[Item], planner: Planner, opts: CheckOptions, out: TextIO, er
         if recorder is None:
             formatter.start()
         transform, args = None, ()
+        before = _previous_digest(opts.previous, planner) if opts.previous else None
         if opts.previous:
-            transform, args = with_previous, (_previous_digest(opts.previous, planner), planner)
+            transform, args = with_previous, (before, planner)
+        in_workers = opts.jobs != 1 and formatter.renders_in_workers and baseline is None and recorder is None
+        if in_workers:
+            # Workers lint, filter and render; the parent only writes, in order.
+            spec = (fmt, lang, formatter.worker_options(), opts.min_severity, before, planner)
+            transform, args = render_in_worker, (spec,)
         results = stream(items, planner, opts.jobs, opts.stdin_filename, stdin_data, transform, args)
         if len(items) > 1 and not _isatty(target):
             # Output goes to a file or pipe: a progress bar on stderr, when stderr is a terminal.
@@ -160,6 +187,11 @@ def run(items: list[Item], planner: Planner, opts: CheckOptions, out: TextIO, er
 
             results = track(results, len(items), "检查" if lang == "zh" else "checking", err)
         for result in results:
+            if in_workers:
+                row, rendered = result
+                tally.add_row(row)
+                formatter.emit(rendered)
+                continue
             if recorder is not None:
                 recorder.add(result)
                 tally.add(result)

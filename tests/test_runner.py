@@ -365,3 +365,15 @@ def test_fix_names_encoding_damage_and_leaves_the_file(run, tmp_path):
     result = run("fix", path)
     assert "encoding-damage" in result.output and "UTF-8" in result.output
     assert path.read_bytes() == data[:i] + b"\xff" + data[i:]
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "jsonl", "csv", "sarif", "github", "junit"])
+def test_jobs_give_the_same_bytes_in_every_format(script, tmp_path, fmt):
+    corpus = copy_seeds(tmp_path / "c")
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "extra.txt").write_text(MISSING_DUTY, encoding="utf-8")
+    args = ("check", "--format", fmt, "--summary", "--severity", "warning", corpus)
+    serial = script(*args, "-j", "1", cwd=tmp_path)
+    parallel = script(*args, "-j", "2", cwd=tmp_path)
+    assert serial.returncode == parallel.returncode == 2
+    assert serial.stdout == parallel.stdout and serial.stderr == parallel.stderr

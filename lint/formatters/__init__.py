@@ -71,6 +71,17 @@ class FileRow:
     error: str | None = None
 
 
+def row_of(result: FileResult) -> FileRow:
+    """A file's line in the summary: its checklist and counts, or its error."""
+    if result.error is not None:
+        return FileRow(result.path, None, 0, 0, 0, result.error)
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for f in result.findings:
+        counts[f.severity] += 1
+    cid = result.checklist.id if result.checklist else None
+    return FileRow(result.path, cid, counts["error"], counts["warning"], counts["info"])
+
+
 @dataclass
 class Tally:
     """Counts over the run, added to file by file."""
@@ -84,20 +95,21 @@ class Tally:
     rows: list[FileRow] = field(default_factory=list)
 
     def add(self, result: FileResult) -> None:
+        self.add_row(row_of(result))
+
+    def add_row(self, row: FileRow) -> None:
+        """Count one file from its row (what a ``--jobs`` worker sends back instead of the result)."""
         self.files += 1
-        if result.error is not None:
+        self.rows.append(row)
+        if row.error is not None:
             self.unreadable += 1
-            self.rows.append(FileRow(result.path, None, 0, 0, 0, result.error))
             return
-        counts = {"error": 0, "warning": 0, "info": 0}
-        for f in result.findings:
-            counts[f.severity] += 1
-            self.worst = max(self.worst, SEVERITY_RANK[f.severity])
-        self.errors += counts["error"]
-        self.warnings += counts["warning"]
-        self.info += counts["info"]
-        cid = result.checklist.id if result.checklist else None
-        self.rows.append(FileRow(result.path, cid, counts["error"], counts["warning"], counts["info"]))
+        self.errors += row.errors
+        self.warnings += row.warnings
+        self.info += row.info
+        for sev, n in (("error", row.errors), ("warning", row.warnings), ("info", row.info)):
+            if n:
+                self.worst = max(self.worst, SEVERITY_RANK[sev])
 
     def as_dict(self) -> dict[str, int]:
         return {
@@ -136,6 +148,24 @@ class Formatter:
 
     def end(self, tally: Tally) -> None:
         """Called once after the last file."""
+
+    def render(self, result: FileResult) -> tuple[str, str]:
+        """One file's output as (stdout text, stderr text), without writing it: what a ``--jobs`` worker
+        computes so that the parent only writes.  Formatters that keep state across files return ("", "")
+        and are fed whole results instead (see ``renders_in_workers``)."""
+        return "", ""
+
+    #: Whether ``render`` can run in a worker process (the output of a file depends on nothing else).
+    renders_in_workers = False
+
+    def emit(self, rendered: tuple[str, str]) -> None:
+        """Write what ``render`` produced (in input order)."""
+        out, err = rendered
+        if out:
+            self.out.write(out)
+        if err:
+            errs = self.options.get("err") or self.out
+            errs.write(err)
 
 
 def make(fmt: str, out: TextIO, lang: str, **options) -> Formatter:

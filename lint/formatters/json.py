@@ -82,8 +82,19 @@ class JsonFormatter(Formatter):
         self.out.write(f'{{\n  "version": {VERSION},\n  "files": [')
 
     def file(self, result: FileResult) -> None:
-        self.out.write(("\n" if self.first else ",\n") + _indented(file_json(result), "    "))
+        self.emit(self.render(result))
+
+    renders_in_workers = True
+
+    def render(self, result: FileResult) -> tuple[str, str]:
+        return _indented(file_json(result), "    "), ""
+
+    def emit(self, rendered: tuple[str, str]) -> None:
+        self.out.write(("\n" if self.first else ",\n") + rendered[0])
         self.first = False
+
+    def worker_options(self) -> dict:
+        return {}
 
     def end(self, tally: Tally) -> None:
         closing = "\n  ]" if not self.first else "]"
@@ -96,7 +107,15 @@ class JsonLinesFormatter(Formatter):
     """One JSON object per line and file (``file_json``), then a last line ``{"summary": …}``."""
 
     def file(self, result: FileResult) -> None:
-        self.out.write(json.dumps(file_json(result), ensure_ascii=False) + "\n")
+        self.emit(self.render(result))
+
+    renders_in_workers = True
+
+    def render(self, result: FileResult) -> tuple[str, str]:
+        return json.dumps(file_json(result), ensure_ascii=False) + "\n", ""
+
+    def worker_options(self) -> dict:
+        return {}
 
     def end(self, tally: Tally) -> None:
         self.out.write(json.dumps({"summary": tally.as_dict()}, ensure_ascii=False) + "\n")

@@ -123,8 +123,8 @@ class TextFormatter(Formatter):
         super().__init__(out, lang, **options)
         self.err: TextIO = options.get("err") or out
         self.quiet = bool(options.get("quiet"))
-        self.color = use_color(out, bool(options.get("no_color")))
-        self.width = term_width(out)
+        self.color = options["color"] if "color" in options else use_color(out, bool(options.get("no_color")))
+        self.width = options["width"] if "width" in options else term_width(out)
         self.labels = LABEL["en" if lang == "en" else "zh"]
         self.grouping = options.get("group", True)
 
@@ -198,6 +198,24 @@ class TextFormatter(Formatter):
                 self._emit(" " * (2 + 7 + 2 + 8 + 19), self._c("2", "↳ " + printable(f.hint)), 2 + 7 + 2 + 8 + 21)
         self.out.write("\n")
         self.out.flush()
+
+    renders_in_workers = True
+
+    def render(self, result: FileResult) -> tuple[str, str]:
+        import io
+
+        out, err = io.StringIO(), io.StringIO()
+        saved = self.out, self.err
+        self.out, self.err = out, err
+        try:
+            self.file(result)
+        finally:
+            self.out, self.err = saved
+        return out.getvalue(), err.getvalue()
+
+    def worker_options(self) -> dict:
+        """What a worker needs to render exactly as this formatter would."""
+        return {**self.options, "color": self.color, "width": self.width, "err": None}
 
     def _checklist_name(self, result: FileResult) -> str:
         cl = result.checklist
