@@ -421,6 +421,91 @@ def _load(path: Path, chain: tuple[str, ...]) -> Checklist:
     )
 
 
+# --------------------------------------------------------------------------- start-up cache of the built-ins
+
+
+def _cache_file() -> Path | None:
+    """Where the parsed built-in checklists are kept between runs, keyed by the files' sizes and times."""
+    import hashlib
+
+    from lint import __version__
+
+    root = os.environ.get("REPORTLINT_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "reportlint"
+    )
+    try:
+        stamp = [
+            f"{p.relative_to(builtin_dir())}:{p.stat().st_size}:{p.stat().st_mtime_ns}"
+            for p in sorted(builtin_dir().rglob("*.yaml"))
+        ]
+    except OSError:
+        return None
+    key = hashlib.sha256("\n".join([__version__, str(builtin_dir()), *stamp]).encode()).hexdigest()[:20]
+    return Path(root) / f"checklists-{key}.pickle"
+
+
+@lru_cache(maxsize=1)
+def _builtin_cache() -> dict[str, Checklist]:
+    """The built-in checklists by id: from the cache when it matches the files, else parsed and cached.
+    A cache that cannot be read or written is simply not used (``REPORTLINT_CACHE_DIR=`` off)."""
+    import pickle
+
+    if os.environ.get("REPORTLINT_CACHE_DIR", None) == "":
+        return {}
+    path = _cache_file()
+    if path is None:
+        return {}
+    try:
+        with open(path, "rb") as fh:
+            data = pickle.load(fh)
+        if isinstance(data, dict) and all(isinstance(v, Checklist) for v in data.values()):
+            return data
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        pass
+    try:
+        data = {cid: load_file(builtin_dir() / f"{cid}.yaml") for cid in builtin_ids()}
+    except ChecklistError:
+        return {}
+    try:
+        import io
+        import tempfile
+
+        buffer = io.BytesIO()
+        _CachePickler(buffer).dump(data)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".checklists-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(buffer.getvalue())
+        os.replace(tmp, path)
+    except Exception:  # noqa: BLE001 - a cache that cannot be written is not used
+        pass
+    return data
+
+
+def _restore_checklist(state: dict) -> Checklist:
+    obj = Checklist.__new__(Checklist)
+    obj.__dict__.update(state)
+    return obj
+
+
+class _CachePickler:
+    """Pickles checklists by value (between processes they travel by reference, see ``__reduce__``)."""
+
+    def __init__(self, fh) -> None:
+        import pickle
+
+        class Pickler(pickle.Pickler):
+            def reducer_override(self, obj):
+                if isinstance(obj, Checklist):
+                    return _restore_checklist, (dict(obj.__dict__),)
+                return NotImplemented
+
+        self.pickler = Pickler(fh, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def dump(self, obj) -> None:
+        self.pickler.dump(obj)
+
+
 def load_file(path: str | os.PathLike[str]) -> Checklist:
     """Load and validate a checklist file (resolving ``extends``)."""
     return _load(Path(path), ())
@@ -428,7 +513,11 @@ def load_file(path: str | os.PathLike[str]) -> Checklist:
 
 @lru_cache(maxsize=32)
 def load_checklist(ref: str) -> Checklist:
-    """Load a checklist by built-in id or by file path."""
+    """Load a checklist by built-in id or by file path (built-ins through a start-up cache)."""
+    if not is_file_ref(ref):
+        cached = _builtin_cache().get(ref)
+        if cached is not None:
+            return cached
     path = _resolve_ref(ref, Path.cwd())
     if path is None:
         close = difflib.get_close_matches(ref, builtin_ids(), n=1)

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 from lint.checklist import Checklist
 from lint.document import Document
@@ -130,7 +130,7 @@ def report_types(checklist: Checklist, options: Options) -> tuple[tuple[str, str
 
 @lru_cache(maxsize=1)
 def _not_report_titles() -> re.Pattern[str]:
-    data = resources.files("lint").joinpath("data/not_report_titles.txt").read_text("utf-8")
+    data = (Path(__file__).parent / "data" / "not_report_titles.txt").read_text("utf-8")
     patterns = [ln.strip() for ln in data.splitlines() if ln.strip() and not ln.startswith("#")]
     return re.compile("|".join(patterns))
 

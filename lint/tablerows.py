@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 _DIGITS = "一二三四五六七八九十百零〇两"
 _TABLE_MARK = re.compile(rf"^(?:[（(]\s*[{_DIGITS}\d]{{1,3}}\s*[）)]|[{_DIGITS}]{{1,3}}\s*[、.．]|\d{{1,2}}\s*[、.．])\s*")
@@ -20,7 +20,7 @@ _LABEL_PUNCT = re.compile(r"[\s　“”\"'‘’（）()，,、：:;；|｜]")
 def _table_labels() -> tuple[frozenset[tuple[int, str]], frozenset[str]]:
     """Row labels of the statistics tables (lint/data/table_rows.txt), normalised: (number, label) of the
     numbered ones, and all labels."""
-    data = resources.files("lint").joinpath("data/table_rows.txt").read_text("utf-8")
+    data = (Path(__file__).parent / "data" / "table_rows.txt").read_text("utf-8")
     entries = [ln.strip() for ln in data.splitlines() if ln.strip() and not ln.startswith("#")]
     numbered = {
         (_number(m.group(0)), _label_key(e[m.end() :])) for e in entries if (m := _TABLE_MARK.match(e))
