@@ -133,3 +133,11 @@ def test_messages_in_chinese_by_default(run, in_tmp):
     from tests.conftest import ROOT
 
     assert "通过（fazhi-2019" in run("checklists", "validate", ROOT / "checklists" / "fazhi-2019.yaml").output
+
+
+@pytest.mark.parametrize("checklist", ["fazhi-2019", "xxgk-2021", "fazhi-thematic"])
+@pytest.mark.parametrize("ext", ["docx", "md", "txt"])
+def test_a_fresh_skeleton_reports_only_its_empty_sections(run, in_tmp, checklist, ext):
+    assert run("new", "--checklist", checklist, "-o", f"sk.{ext}").exit_code == 0
+    data = json.loads(run("check", "--format", "json", "--checklist", checklist, f"sk.{ext}").output)
+    assert {f["rule"] for f in data["files"][0]["findings"]} == {"empty-section"}
