@@ -89,7 +89,7 @@ def with_previous(result: FileResult, before, planner: Planner) -> FileResult:
     return slim(result)
 
 
-_RENDERERS: dict[int, object] = {}
+_RENDERERS: dict[int, tuple] = {}
 
 
 def render_in_worker(result: FileResult, spec: tuple):
@@ -101,13 +101,13 @@ def render_in_worker(result: FileResult, spec: tuple):
     if before is not None:
         result = with_previous(result, before, planner)
     _shown(result, min_severity)
-    key = id(spec)
-    formatter = _RENDERERS.get(key)
-    if formatter is None:
+    # One formatter per run: keyed by the spec object, which the entry keeps alive (so its id is never reused).
+    entry = _RENDERERS.get(id(spec))
+    if entry is None or entry[0] is not spec:
         import io
 
-        formatter = _RENDERERS[key] = make(fmt, io.StringIO(), lang, **options)
-    return row_of(result), formatter.render(result)
+        entry = _RENDERERS[id(spec)] = (spec, make(fmt, io.StringIO(), lang, **options))
+    return row_of(result), entry[1].render(result)
 
 
 def run(items: list[Item], planner: Planner, opts: CheckOptions, out: TextIO, err: TextIO) -> int:

@@ -34,6 +34,25 @@ def seed(prefix: str) -> Path:
     return path
 
 
+def copy_seeds(target: Path) -> Path:
+    """The seeds copied into ``target`` (a folder tests may change)."""
+    import shutil
+
+    target.mkdir(parents=True, exist_ok=True)
+    for p in SEEDS.glob("*.txt"):
+        shutil.copy(p, target / p.name)
+    return target
+
+
+@pytest.fixture
+def in_tmp(tmp_path, monkeypatch):
+    """Run in a fresh temporary folder, with no colour or width settings from the environment."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("COLUMNS", raising=False)
+    return tmp_path
+
+
 @pytest.fixture
 def run():
     """Run the CLI in-process; returns click's Result."""

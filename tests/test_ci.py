@@ -11,24 +11,11 @@ import pytest
 
 from lint.config import STARTER, STARTER_ZH, load_config
 from lint.rules.examples import DUTY, GOOD, MEASURES, PLANS, SHORTCOMINGS, TITLE
-from tests.conftest import ROOT, SEEDS, seed
+from tests.conftest import ROOT, copy_seeds, seed
 from tests.fixtures import docx_bytes
 
 SARIF_SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 MISSING_DUTY = TITLE + MEASURES + SHORTCOMINGS + PLANS.replace("四、", "三、")
-
-
-@pytest.fixture
-def in_tmp(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def copy_seeds(target):
-    target.mkdir(parents=True, exist_ok=True)
-    for p in SEEDS.glob("*.txt"):
-        shutil.copy(p, target / p.name)
-    return target
 
 
 # --------------------------------------------------------------------------- SARIF

@@ -13,12 +13,6 @@ from tests.conftest import SEEDS, seed
 from tests.fixtures import docx_bytes
 
 
-@pytest.fixture
-def in_tmp(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def _docx(path, prefix="003"):
     path.write_bytes(docx_bytes(seed(prefix).read_text(encoding="utf-8").splitlines()))
     return path

@@ -4,30 +4,14 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import xml.etree.ElementTree as ET
 
 import pytest
 
 from lint.rules.examples import DUTY, GOOD, MEASURES, PLANS, SHORTCOMINGS, TITLE
-from tests.conftest import SEEDS, seed
+from tests.conftest import SEEDS, copy_seeds, seed
 
 MISSING_DUTY = TITLE + MEASURES + SHORTCOMINGS + PLANS.replace("四、", "三、")
-
-
-@pytest.fixture
-def in_tmp(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("NO_COLOR", raising=False)
-    monkeypatch.delenv("COLUMNS", raising=False)
-    return tmp_path
-
-
-def copy_seeds(target):
-    target.mkdir(parents=True, exist_ok=True)
-    for p in SEEDS.glob("*.txt"):
-        shutil.copy(p, target / p.name)
-    return target
 
 
 # --------------------------------------------------------------------------- inputs
