@@ -166,6 +166,7 @@ def run(items: list[Item], planner: Planner, opts: CheckOptions, out: TextIO, er
         no_color=opts.no_color or target is not out,
         summary=opts.summary,
         fail_on=opts.fail_on,
+        to_file=tmp_path is not None,
     )
     tally = Tally()
     try:

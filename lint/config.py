@@ -62,8 +62,8 @@ STARTER = """\
 # Lowest severity that fails the run: error, warning, info or never.
 fail-on: error
 
-# Language of messages: zh or en.
-lang: zh
+# Language of messages: zh or en (default: zh, or the REPORTLINT_LANG environment variable).
+# lang: zh
 
 # Files never linted.
 exclude:
@@ -101,8 +101,8 @@ STARTER_ZH = """\
 # 达到哪一级严重程度时检查不通过：error、warning、info 或 never。
 fail-on: error
 
-# 消息语言：zh 或 en。
-lang: zh
+# 消息语言：zh 或 en（默认 zh，或环境变量 REPORTLINT_LANG）。
+# lang: zh
 
 # 不检查的文件。
 exclude:

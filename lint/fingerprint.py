@@ -35,7 +35,8 @@ def path_key(path: str, base: Path | None = None) -> str:
 
 def subject(result: FileResult, finding: Finding) -> str:
     """The text a finding is about, independent of where it sits and of edits elsewhere in its paragraph."""
-    if finding.rule not in _LINE_KEYED:
+    # Layout findings quote measurements worded per language (「10磅」 / “10 pt”): keyed by their paragraph.
+    if finding.rule not in _LINE_KEYED and not finding.rule.startswith("layout-"):
         m = _QUOTED.search(finding.message)
         if m:
             return m.group(1) or m.group(2) or ""

@@ -66,9 +66,9 @@ def fix_items(
             err.write(
                 f"reportlint: {path}: "
                 + (
-                    "has undecodable bytes (encoding-damage): restore them and save the file as UTF-8, then fix"
+                    "holds \ufffd for lost characters (encoding-damage): restore them and save the file as UTF-8, then fix"
                     if lang == "en"
-                    else "有无法解码的字节（encoding-damage）：请先补上丢失的字符并另存为 UTF-8，再运行 fix"
+                    else "含「\ufffd」，原字符已丢失（encoding-damage）：请先补上丢失的字符并另存为 UTF-8，再运行 fix"
                 )
                 + "\n"
             )

@@ -327,9 +327,12 @@ def _row(result: FileResult, lang: str) -> Row:
     for f in result.findings:
         if f.section:
             by_rule.setdefault(f.rule, set()).add(f.section)
+    not_report = any(f.rule == "not-a-report" for f in result.findings)
     for section in checklist.ordered():
         row.section_names[section.id] = section.display("en" if en else "zh")
         sid = section.id
+        if not_report:
+            continue  # not a report: its section cells stay blank and it is left out of the section chart
         if sid in match.by_section:
             state = (
                 ORDER
@@ -415,13 +418,15 @@ def _bars(items: list[tuple[str, float, str, str]], unit: str = "", width: int =
     bar_h, gap, label_w = 18, 6, 200
     top = max(v for _, v, _, _ in items) or 1
     height = len(items) * (bar_h + gap) + gap
+    # Room for the longest value label after the longest bar (CJK and digits ~8 px each at this size).
+    label_room = max(60, 8 * max(len(shown) + len(unit) for _, _, _, shown in items) + 8)
     parts = [
         f"<svg class='chart' role='img' viewBox='0 0 {width} {height}' width='{width}' height='{height}' "
         "xmlns='http://www.w3.org/2000/svg'>"
     ]
     for i, (label, value, colour, shown) in enumerate(items):
         y = gap + i * (bar_h + gap)
-        w = (width - label_w - 60) * value / top
+        w = max(0.0, (width - label_w - label_room) * value / top)
         short = label if len(label) <= 22 else label[:21] + "…"
         parts.append(
             f"<g><title>{_e(label)}: {_e(shown)}</title>"

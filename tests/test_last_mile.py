@@ -135,3 +135,50 @@ def test_a_fresh_skeleton_reports_only_its_empty_sections(run, in_tmp, checklist
     assert run("new", "--checklist", checklist, "-o", f"sk.{ext}").exit_code == 0
     data = json.loads(run("check", "--format", "json", "--checklist", checklist, f"sk.{ext}").output)
     assert {f["rule"] for f in data["files"][0]["findings"]} == {"empty-section"}
+
+
+def test_a_tab_after_the_heading_number_keeps_the_heading(run, in_tmp):
+    text = (
+        "2023年法治政府建设情况报告\n一、\t主要举措和成效\n全年召开会议。\n二、\t存在的不足和原因\n"
+        "一是不够。究其原因，主要是重视不够。\n三、\t党政主要负责人履行推进法治建设第一责任人职责情况\n"
+        "主要负责人带头学法。\n四、\t2024年工作安排\n1、加强学习\t法制宣传\n继续推进。\n"
+    )
+    (in_tmp / "r.txt").write_text(text, encoding="utf-8")
+    rules = _rules(run, "r.txt")
+    assert "missing-section" not in rules and "numbering-style" in rules  # 「1、」 is a heading too
+    assert run("fix", "r.txt").exit_code == 0
+    assert "1.加强学习\t法治宣传" in (in_tmp / "r.txt").read_text(encoding="utf-8")
+
+
+def test_baselines_match_layout_findings_in_either_language(run, in_tmp):
+    path = _docx(in_tmp / "d.docx")
+    run("check", "--write-baseline", "b.json", path)
+    data = json.loads(run("check", "--format", "json", "--lang", "en", "--baseline", "b.json", path).output)
+    assert data["files"][0]["findings"] == []
+
+
+def test_review_leaves_non_reports_out_of_the_section_columns(run, in_tmp):
+    from tests.conftest import ROOT
+
+    notice = ROOT / "tests" / "corpus"
+    non_reports = sorted(notice.glob("nr-*"))
+    assert non_reports
+    result = run("review", non_reports[0], *sorted(SEEDS.glob("*.txt")), "-o", "r.csv")
+    assert result.exit_code == 0
+    rows = (in_tmp / "r.csv").read_text(encoding="utf-8-sig").splitlines()
+    row = next(r for r in rows if non_reports[0].name in r)
+    assert "缺失" not in row
+
+
+def test_csv_written_to_a_file_opens_in_excel_as_utf8(run, in_tmp):
+    run("check", "--format", "csv", "-o", "c.csv", SEEDS)
+    assert (in_tmp / "c.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_init_leaves_the_language_to_the_environment(run, in_tmp, monkeypatch):
+    run("init")
+    monkeypatch.setenv("REPORTLINT_LANG", "en")
+    (in_tmp / "r.txt").write_text(GOOD.replace("二、存在", "二、存 在", 1), encoding="utf-8")
+    from lint.config import load_config
+
+    assert load_config(in_tmp / ".reportlint.yaml").lang is None

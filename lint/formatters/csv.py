@@ -56,6 +56,8 @@ class CsvFormatter(Formatter):
     def start(self) -> None:
         self.writer = csv.writer(self.out, lineterminator="\n")
         self.head_written = False
+        if self.options.get("to_file"):
+            self.out.write("\ufeff")  # so that Excel reads the file as UTF-8
 
     def file(self, result: FileResult) -> None:
         head, rows = findings_table(build([result], self.lang, pair=False))

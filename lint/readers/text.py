@@ -26,6 +26,13 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 # (「三、本年度办理结果\t\t\t」). Leading tabs are indentation, not cells.
 _CELL = re.compile(r"[\t│┃|]")  # quick test before _TEXT_ROW
 _TEXT_ROW = re.compile(r"\S[ ]*[\t│┃|][ \t]*\S|\S[ ]*[\t│┃|][ \t]*[\t│┃|]")
+# A heading marker, then one tab in the line followed by words (Word's automatic numbers saved as text put a
+# tab after the number; drafts put one inside a heading): a heading, not a table row — a row has more cells,
+# or figures after its label.  Official table labels are still told apart by lint/tablerows.py.
+_MARKER = r"^\s*(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)]|\d+[.．、]|[（(]\d+[）)])"
+_MARKER_TAB = re.compile(
+    _MARKER + r"(?:[ ]*\t[ ]*[^\t│┃|\s][^\t│┃|]*|[^\t│┃|]*\t\s*[^\t│┃|\d\s][^\t│┃|]*)$"
+)
 
 
 #: Charsets a page may declare, as Python codec names: gb2312 and gbk pages are read as their superset gb18030;
@@ -228,7 +235,9 @@ def read(data: bytes, name: str, fmt: str = "txt") -> Document:
         line = Line(
             lineno, column, raw, cleaned, heading_level=level, artifacts=artifacts, positions=positions
         )
-        line.table = bool(cleaned) and bool(_CELL.search(raw)) and bool(_TEXT_ROW.search(raw))
+        line.table = (
+            bool(cleaned) and bool(_CELL.search(raw)) and bool(_TEXT_ROW.search(raw)) and not _MARKER_TAB.match(raw)
+        )
         lines.append(line)
         texts.append(cleaned)
     if not any(texts):
