@@ -187,8 +187,9 @@ def front_matter(doc: Document, first_heading: int) -> tuple[Title | None, Line 
                 if TITLE_WORDS.search(joined):
                     end += 1
         parts = [c for c in cands[start:end] if c is not None]
-        title = Title(compact("".join(t for _, t in parts)), lines[parts[0][0]])
-        front.update(i for i, _ in parts)
+        if parts:  # (a damaged document can leave no candidate line in the span)
+            title = Title(compact("".join(t for _, t in parts)), lines[parts[0][0]])
+            front.update(i for i, _ in parts)
         # Short lines above the title (issuing body) are front matter too.
         front.update(c[0] for c in cands[:start] if c is not None)
         # Below the title: a unit line above a date, or a date alone, is a signature.
