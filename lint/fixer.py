@@ -348,16 +348,23 @@ def _target_of(doc: Document) -> _File:
     return cached
 
 
-def preview_line(doc: Document, finding: Finding) -> str | None:
-    """The finding's line as ``fix`` would write it with this one repair, or None (no repair, or none possible)."""
+def _alone(doc: Document, finding: Finding) -> tuple[str, str, list[Finding]] | None:
+    """The finding's repair made on its own line: (line as written, line repaired, findings repaired), or None
+    when there is no repair to try (none offered, a format fix never modifies, no such line)."""
     fix = finding.fix
     if fix is None or doc.format not in FIXABLE_FORMATS:
         return None
     line = doc.line_at(fix.lineno)
     if line is None:
         return None
-    after, _ = _fix_line(line.raw, [(finding, fix)], _target_of(doc))
-    return after if after != line.raw else None
+    after, done = _fix_line(line.raw, [(finding, fix)], _target_of(doc))
+    return line.raw, after, done
+
+
+def preview_line(doc: Document, finding: Finding) -> str | None:
+    """The finding's line as ``fix`` would write it with this one repair, or None (no repair, or none possible)."""
+    tried = _alone(doc, finding)
+    return tried[1] if tried is not None and tried[1] != tried[0] else None
 
 
 def will_fix(doc: Document, finding: Finding) -> bool:
@@ -366,14 +373,8 @@ def will_fix(doc: Document, finding: Finding) -> bool:
     False for findings without a repair, in files fix never modifies, and for repairs that cannot be
     made: text not where the rule says, a script change, characters the file's encoding cannot hold.
     """
-    fix = finding.fix
-    if fix is None or doc.format not in FIXABLE_FORMATS:
-        return False
-    line = doc.line_at(fix.lineno)
-    if line is None:
-        return False
-    _, done = _fix_line(line.raw, [(finding, fix)], _target_of(doc))
-    return bool(done)
+    tried = _alone(doc, finding)
+    return tried is not None and bool(tried[2])
 
 
 def drop_unfixable(doc: Document, findings: list[Finding], options: Options | None = None) -> None:

@@ -10,6 +10,7 @@ runs in place without touching their formatting.
 from __future__ import annotations
 
 import copy
+from functools import lru_cache
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{W_NS}}}"
@@ -31,16 +32,19 @@ def numbered_elements(body) -> dict[int, tuple[str, object]]:
     return {number: ("row" if is_row else "p", element) for number, element, is_row in numbered_blocks(body)}
 
 
-#: Containers whose text Word does not show (and the reader does not read): their runs are never edited.
-_HIDDEN = {f"{_W}{t}" for t in "del moveFrom pPr rPr drawing pict object sdtPr sdtEndPr fldData p tbl txbxContent".split()} | {
-    "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"
-}
+@lru_cache(maxsize=1)
+def _hidden() -> frozenset[str]:
+    """Elements the reader does not read (lint/readers/docx.py): their runs are never edited."""
+    from lint.readers.docx import HIDDEN_NAMES
+
+    return frozenset({f"{_W}{t}" for t in HIDDEN_NAMES} | {"{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"})
 
 
 def paragraph_runs(p) -> list:
     """The runs whose text makes up the paragraph's text as the reader reads it, in order: direct runs and
     those inside hyperlinks, tracked insertions, content controls, simple fields and smart tags; not those
     of tracked deletions."""
+    hidden = _hidden()
     out: list = []
     stack = [iter(p)]
     while stack:
@@ -49,7 +53,7 @@ def paragraph_runs(p) -> list:
             stack.pop()
             continue
         tag = child.tag
-        if not isinstance(tag, str) or tag in _HIDDEN:
+        if not isinstance(tag, str) or tag in hidden:
             continue
         if tag == w("r"):
             out.append(child)

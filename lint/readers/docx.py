@@ -360,16 +360,20 @@ def _num_pr(ppr, w: str) -> tuple[str, int] | None:
 # --------------------------------------------------------------------------- text
 
 
+#: Elements whose text Word does not show (tracked deletions, properties, drawings, field data, nested
+#: paragraphs and tables, …): the reader never reads them, and nothing edits the runs inside them.
+HIDDEN_NAMES = (
+    "del moveFrom pPr rPr drawing pict object sdtPr sdtEndPr instrText delText delInstrText "
+    "footnoteReference endnoteReference commentReference annotationRef fldData p tbl txbxContent"
+).split()
+
+
 class _Text:
     """Text of paragraphs as Word shows it, walked without recursion."""
 
     def __init__(self, w: str) -> None:
         self.w = w
-        skip = (
-            "del moveFrom pPr rPr drawing pict object sdtPr sdtEndPr instrText delText delInstrText "
-            "footnoteReference endnoteReference commentReference annotationRef fldData p tbl txbxContent"
-        ).split()
-        self.skip = {f"{w}{name}" for name in skip} | {f"{_MC}AlternateContent"}
+        self.skip = {f"{w}{name}" for name in HIDDEN_NAMES} | {f"{_MC}AlternateContent"}
         self.t = f"{w}t"
         self.tabs = {f"{w}tab", f"{w}ptab"}
         self.breaks = {f"{w}br", f"{w}cr"}
