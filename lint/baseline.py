@@ -101,13 +101,6 @@ class Baseline:
         r.findings = kept
 
 
-def write(path: str, results: list[FileResult]) -> int:
-    recorder = Recorder(path)
-    for r in results:
-        recorder.add(r)
-    return recorder.write()
-
-
 def apply(path: str, results: list[FileResult]) -> None:
     baseline = Baseline.load(path)
     for r in results:

@@ -195,18 +195,3 @@ def make(fmt: str, out: TextIO, lang: str, **options) -> Formatter:
 
         return CsvFormatter(out, lang, **options)
     raise ValueError(fmt)
-
-
-def summary(results: list[FileResult]) -> dict[str, int]:
-    """Counts over a list of results (for callers that hold them all)."""
-    tally = Tally()
-    for r in results:
-        tally.add(r)
-    return tally.as_dict()
-
-
-def exit_code(results: list[FileResult], fail_on: str) -> int:
-    tally = Tally()
-    for r in results:
-        tally.add(r)
-    return tally.exit_code(fail_on)

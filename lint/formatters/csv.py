@@ -4,9 +4,7 @@ Excel); ``check --format csv`` prints the findings table."""
 from __future__ import annotations
 
 import csv
-import io
 import os
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from lint.formatters import Formatter, Tally
@@ -71,13 +69,3 @@ class CsvFormatter(Formatter):
             head, _ = findings_table(build([], self.lang, pair=False))
             self.writer.writerow(head)
         self.out.flush()
-
-
-def render(results: Iterable[FileResult], lang: str = "zh") -> str:
-    """``check --format csv``: every finding (and every unreadable file) as CSV text, header first."""
-    head, rows = findings_table(build(results, lang, pair=False))  # the findings check made, no more
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(head)
-    writer.writerows([_cell(v) for v in row] for row in rows)
-    return buffer.getvalue()

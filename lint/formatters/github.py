@@ -37,8 +37,3 @@ class GithubFormatter(Formatter):
     def file(self, result: FileResult) -> None:
         for line in file_lines(result):
             self.out.write(line + "\n")
-
-
-def render(results: list[FileResult]) -> str:
-    lines = [line for r in results for line in file_lines(r)]
-    return "\n".join(lines) + ("\n" if lines else "")

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from lint.engine import FileResult
-from lint.formatters import Formatter, Tally, location, snippet, summary
+from lint.formatters import Formatter, Tally, location, snippet
 from lint.outline import Outline
 
 VERSION = 1
@@ -120,8 +120,3 @@ class JsonLinesFormatter(Formatter):
     def end(self, tally: Tally) -> None:
         self.out.write(json.dumps({"summary": tally.as_dict()}, ensure_ascii=False) + "\n")
         self.out.flush()
-
-
-def render(results: list[FileResult]) -> str:
-    payload = {"version": VERSION, "files": [file_json(r) for r in results], "summary": summary(results)}
-    return json.dumps(payload, ensure_ascii=False, indent=2)

@@ -90,15 +90,3 @@ class JunitFormatter(Formatter):
         self.spool.close()
         self.out.write("</testsuites>\n")
         self.out.flush()
-
-
-def render(results: list[FileResult], fail_on: str = "error") -> str:
-    from io import StringIO
-
-    buffer = StringIO()
-    fmt = JunitFormatter(buffer, fail_on=fail_on)
-    fmt.start()
-    for r in results:
-        fmt.file(r)
-    fmt.end(Tally())
-    return buffer.getvalue()

@@ -162,18 +162,3 @@ class SarifFormatter(Formatter):
             self.out.write(f'      "versionControlProvenance": {_dump(provenance, "      ")},\n')
         self.out.write(f'      "invocations": {_dump(invocations, "      ")}\n    }}\n  ]\n}}\n')
         self.out.flush()
-
-
-def render(results: list[FileResult], lang: str = "zh") -> str:
-    """The whole SARIF log as a string (for callers that hold every result)."""
-    from io import StringIO
-
-    buffer = StringIO()
-    fmt = SarifFormatter(buffer, lang)
-    fmt.start()
-    tally = Tally()
-    for r in results:
-        fmt.file(r)
-        tally.add(r)
-    fmt.end(tally)
-    return buffer.getvalue().rstrip("\n")
