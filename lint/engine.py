@@ -198,14 +198,15 @@ def lint_document(doc: Document, options: Options) -> FileResult:
             if os.environ.get("REPORTLINT_DEBUG"):
                 raise
             findings.append(rule_failure(rule.id, exc, options.lang))
-    # An empty section lacks its elements and its table as a matter of course: one finding says it.
+    # An empty section lacks its elements as a matter of course: empty-section says it.  (A missing statistics
+    # table stays reported: it is the content evaluators look for first.)
     empty = {f.section for f in findings if f.rule == "empty-section" and f.section}
     findings = [
         f
         for f in findings
         if not doc.suppressed(f.rule, f.line)
         and not (options.accepts and options.accepts(doc.path, f.rule, f.section))
-        and not (f.rule in ("missing-element", "missing-table") and f.section in empty)
+        and not (f.rule == "missing-element" and f.section in empty)
     ]
     for f in findings:
         f.severity = options.severity.get(f.rule, f.severity)
