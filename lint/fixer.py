@@ -41,6 +41,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import contextvars
+import dataclasses
 import difflib
 import errno
 import os
@@ -56,7 +57,7 @@ from typing import TYPE_CHECKING
 from lint.normalize import BLANKS, clean_line, looks_traditional, strip_junk, to_simplified
 from lint.outline import CN_DIGITS, cn_number, format_marker, renumber_marker
 from lint.readers.text import decode, split_lines
-from lint.rules import Finding, Fix
+from lint.rules import Finding, Fix, all_rules
 
 if TYPE_CHECKING:
     from lint.checklist import Checklist
@@ -188,6 +189,7 @@ def _to_traditional(text: str) -> str:
     return _s2t().convert(text)
 
 
+@lru_cache(maxsize=4)  # a file's text is judged once, however many repairs and simulations ask
 def _script_is_traditional(text: str) -> bool:
     """Whether the file is written in traditional script, counting every character OpenCC converts.
 
@@ -385,6 +387,8 @@ def drop_unfixable(doc: Document, findings: list[Finding], options: Options | No
     the repairs are also made in memory and the result linted again, as ``fix`` does: repairs that
     would not settle (a second run would change more) are dropped too.
     """
+    if _SETTLING.get():
+        return  # a second run made to settle repairs: its findings are only applied, never shown
     fixable = [f for f in findings if f.fix is not None and will_fix(doc, f)]
     encoding = doc.encoding or "utf-8"
     # GB18030 and Big5 are found by detection, which a repair may sway: check it as fix does.
@@ -392,7 +396,7 @@ def drop_unfixable(doc: Document, findings: list[Finding], options: Options | No
     # Heading repairs can change the outline under them (and so what a second run asks for); replacements
     # and junk removal in UTF-8 text cannot, so the (costly) settling simulation is run only when needed.
     unsettled = detected or any(f.fix.kind == "marker" for f in fixable)
-    if fixable and unsettled and options is not None and not _SETTLING.get():
+    if fixable and unsettled and options is not None:
         text = "\n".join(line.raw for line in doc.lines)
         planner = _Planner(
             doc, findings, None, text, options, codec=encoding if detected else "utf-8", same_bytes=detected
@@ -482,6 +486,11 @@ class _Planner:
         if options is None:
             # Without the caller's options, a second run is assumed to check what the first reported.
             options = Options(self.checklist, select=frozenset(f.rule for f in self.findings))
+        # Only repairs decide whether a second run changes more: run the rules that can offer one.
+        select = frozenset(rid for rid, rule in all_rules().items() if rule.repairs and options.enabled(rid))
+        if not select:
+            return []
+        options = dataclasses.replace(options, select=select)
         token = _SETTLING.set(True)
         try:
             return lint_document(doc, options).findings

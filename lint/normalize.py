@@ -148,6 +148,8 @@ def strip_junk(raw: str) -> str:
     lead = raw[: len(raw) - len(body)]
     if _PIPE_ONLY.match(body.strip(BLANKS)):
         return ""
+    if not _JUNK_CHARS.search(body):
+        return raw  # every piece of junk starts with one of those characters
     for _, pattern in _JUNK:
         body = pattern.sub("", body)
     return lead + body

@@ -9,6 +9,7 @@ from lint.engine import Options, lint_document
 from lint.readers import read_bytes
 from lint.rules import SEVERITY_RANK, all_rules
 from lint.rules.examples import DUTY, GOOD, MEASURES, PLANS, SHORTCOMINGS, TITLE
+from tests.conftest import SEEDS
 
 RULES = all_rules()
 
@@ -159,3 +160,19 @@ def test_traditional_report_matches_like_simplified():
 
     findings = lint_text(GOOD_TRADITIONAL)
     assert [f.rule for f in findings] == ["traditional-script"]
+
+
+def test_rules_that_offer_repairs_say_so():
+    """The run that checks a repair settles lints with the ``repairs`` rules only: a rule offering a
+    repair without the flag would go unchecked there (and its hint would promise too much)."""
+    offering = set()
+    texts = [(r.bad, r.checklist, r.example_name) for r in RULES.values() if r.family != "layout"]
+    texts += [(p.read_text(encoding="utf-8"), "fazhi-2019", p.name) for p in sorted(SEEDS.glob("*.txt"))]
+    for text, checklist, name in texts:
+        doc = read_bytes(text.encode("utf-8"), name)
+        findings = lint_document(doc, Options(load_checklist(checklist))).findings
+        offering |= {f.rule for f in findings if f.fix is not None}
+    marked = {rid for rid, rule in RULES.items() if rule.repairs}
+    assert offering, "the examples offer repairs"
+    assert offering <= marked, f"offer repairs without repairs=True: {sorted(offering - marked)}"
+    assert marked <= offering, f"repairs=True but no example offers one: {sorted(marked - offering)}"

@@ -378,3 +378,15 @@ def test_cold_start_skips_pkg_resources_and_jieba_still_works() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120, text=True)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_benchmark_script_runs_its_in_process_part(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """benchmarks/bench.py is not run by the tests (it times things); its parts must still work."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from benchmarks import bench
+
+    paths = bench.make_corpus(tmp_path / "c", 6, seed=3)
+    assert len(paths) == 6 and all(p.read_text(encoding="utf-8") for p in paths)
+    bench.in_process(tmp_path, 4)
+    out = capsys.readouterr().out
+    assert "4 reports: best of 3" in out and "reports/s per core" in out

@@ -101,6 +101,8 @@ class Rule:
     good: str = ""  # the same document, fixed
     checklist: str = "fazhi-2019"  # the checklist the examples are checked with
     example_name: str = "r.txt"  # the file name the examples are read as (its extension picks the reader)
+    #: Whether the rule's findings can carry a repair (``Finding.fix``) that ``reportlint fix`` makes.
+    repairs: bool = False
     check: Callable[[Context], Iterator[Finding]] | None = None
 
 

@@ -42,6 +42,7 @@ def _canonical_date(text: str) -> str | None:
 @register(
     Rule(
         id="date-format",
+        repairs=True,
         severity="warning",
         family="format",
         summary={
@@ -92,6 +93,7 @@ def date_format(ctx: Context) -> Iterator[Finding]:
 @register(
     Rule(
         id="document-number",
+        repairs=True,
         severity="warning",
         family="format",
         summary={"zh": "发文字号的年份未用六角括号", "en": "The year of a document number is not in 〔〕"},
@@ -137,6 +139,7 @@ def document_number(ctx: Context) -> Iterator[Finding]:
 @register(
     Rule(
         id="addressee",
+        repairs=True,
         severity="info",
         family="format",
         summary={"zh": "主送机关后应用全角冒号", "en": "The addressee line ends with a full-width colon"},

@@ -30,6 +30,7 @@ def _numbered(group: list[Heading]) -> list[Heading]:
 @register(
     Rule(
         id="numbering-sequence",
+        repairs=True,
         severity="error",
         family="numbering",
         summary={"zh": "标题序号不连续", "en": "Heading numbers do not count up by one"},
@@ -136,6 +137,7 @@ def _style_problem(marker: str, kind: str, lang: str) -> str | None:
 @register(
     Rule(
         id="numbering-style",
+        repairs=True,
         severity="warning",
         family="numbering",
         summary={"zh": "标题编号样式不符合层级", "en": "A heading marker does not fit its level"},

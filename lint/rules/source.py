@@ -20,6 +20,7 @@ _KIND = {
 @register(
     Rule(
         id="conversion-artifact",
+        repairs=True,
         severity="warning",
         family="source",
         summary={"zh": "文本中有格式转换残留", "en": "Conversion junk in the text"},

@@ -58,6 +58,7 @@ def _body_lines(ctx: Context) -> list[Line]:
 @register(
     Rule(
         id="term-variant",
+        repairs=True,
         severity="warning",
         family="terms",
         summary={"zh": "规范表述写错", "en": "A mandated formulation is garbled"},
@@ -222,6 +223,7 @@ def year_mismatch(ctx: Context) -> Iterator[Finding]:
 @register(
     Rule(
         id="wording",
+        repairs=True,
         severity="info",
         family="terms",
         summary={"zh": "用词不规范", "en": "Non-standard wording"},
