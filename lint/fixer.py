@@ -49,6 +49,7 @@ import re
 import stat
 import tempfile
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -201,12 +202,26 @@ def _script_is_traditional(text: str) -> bool:
         return False
     if looks_traditional(text):
         return True
-    unique = sorted(set(han))
+    # Only characters outside GB2312 (which holds simplified ones) and the few of it OpenCC converts count.
+    unique = sorted(ch for ch in set(han) if ch in _GB2312_CONVERTED or not _in_gb2312(ch))
     converted = to_simplified("\n".join(unique)).split("\n")
     if len(converted) != len(unique):
         return False
     marked = {a for a, b in zip(unique, converted, strict=True) if a != b}
     return 20 * sum(1 for ch in han if ch in marked) >= len(han)  # 5 %: quotations are not enough
+
+
+#: The characters of GB2312 that OpenCC's t2s converts (tests/test_fix.py checks the list against OpenCC).
+_GB2312_CONVERTED = frozenset("乾菸薹拚捱摺吒後徵夥榘於袷麴醣麽")
+
+
+@lru_cache(maxsize=8192)
+def _in_gb2312(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 _NOT_HAN = re.compile("[^\u3400-\u9fff\uf900-\ufaff]+")
@@ -277,6 +292,26 @@ class _File:
         return True
 
 
+# A line is repaired alone (will the repair be made?), then with the others of its line, then
+# once more in a simulation: its cleaning is remembered (short lines only, so memory stays small).
+@lru_cache(maxsize=1024)
+def _cached_positions(raw: str) -> Sequence[int]:
+    positions = clean_line(raw)[2]
+    return positions if isinstance(positions, range) else tuple(positions)
+
+
+def _positions(raw: str) -> Sequence[int]:
+    """For each character of the cleaned line (what the rules saw), its index in ``raw``."""
+    return _cached_positions(raw) if len(raw) <= 2000 else clean_line(raw)[2]
+
+
+_cached_strip = lru_cache(maxsize=1024)(strip_junk)
+
+
+def _without_junk(raw: str) -> str:
+    return _cached_strip(raw) if len(raw) <= 2000 else strip_junk(raw)
+
+
 def _replacement(raw: str, fix: Fix, target: _File) -> tuple[int, int, str] | None:
     """Where a "replace" repair goes in ``raw`` and what it writes there, or None when it cannot be made.
 
@@ -286,7 +321,7 @@ def _replacement(raw: str, fix: Fix, target: _File) -> tuple[int, int, str] | No
     """
     if fix.column is None or not fix.old or fix.new is None:
         return None
-    _, _, positions = clean_line(raw)  # the characters the rules saw, as indices into ``raw``
+    positions = _positions(raw)  # the characters the rules saw, as indices into ``raw``
     try:
         first = positions.index(fix.column - 1)
     except ValueError:
@@ -326,8 +361,8 @@ def _fix_line(raw: str, items: list[tuple[Finding, Fix]], target: _File) -> tupl
             line, limit = candidate, start
             done.append(finding)
     junk = [finding for finding, fix in items if fix.kind == "junk"]
-    if junk and strip_junk(raw) != raw:  # (a replacement may have taken some of the junk with it)
-        line = strip_junk(line)
+    if junk and _without_junk(raw) != raw:  # (a replacement may have taken some of the junk with it)
+        line = _without_junk(line)
         done.extend(junk)
     markers = [(finding, fix) for finding, fix in items if fix.kind == "marker"]
     if markers:

@@ -53,6 +53,8 @@ _JUNK: list[tuple[str, re.Pattern[str]]] = [
 # is, and the combined pattern below tries its alternatives only where one of them stands.
 _JUNK_START = r"[\[<&/(?]"
 _JUNK_CHARS = re.compile(_JUNK_START)
+#: The characters each kind of junk (in ``_JUNK``'s order) can start with.
+_JUNK_STARTS = ("[", "</&", "?(", "(", "?")
 _ANY_JUNK = re.compile(
     f"(?={_JUNK_START})(?:"
     + "|".join(f"(?P<{kind.replace('-', '_')}>{pattern.pattern})" for kind, pattern in _JUNK)
@@ -150,8 +152,9 @@ def strip_junk(raw: str) -> str:
         return ""
     if not _JUNK_CHARS.search(body):
         return raw  # every piece of junk starts with one of those characters
-    for _, pattern in _JUNK:
-        body = pattern.sub("", body)
+    for (_, pattern), starts in zip(_JUNK, _JUNK_STARTS, strict=True):
+        if any(ch in body for ch in starts):
+            body = pattern.sub("", body)
     return lead + body
 
 

@@ -160,3 +160,20 @@ def test_fix_repairs_docx_inside_the_runs(run, tmp_path):
     fixed = run("fix", path)
     assert fixed.exit_code == 0 and "term-variant ×1" in fixed.output and path.read_bytes() != before
     assert run("check", path).exit_code == 0
+
+
+def test_gb2312_characters_opencc_converts_are_listed():
+    """The script test skips GB2312 characters except these: OpenCC's t2s must convert no other."""
+    from lint.fixer import _GB2312_CONVERTED
+    from lint.normalize import to_simplified
+
+    chars = []
+    for first in range(0xB0, 0xF8):
+        for second in range(0xA1, 0xFF):
+            try:
+                chars.append(bytes([first, second]).decode("gb2312"))
+            except UnicodeDecodeError:
+                continue
+    converted = to_simplified("\n".join(chars)).split("\n")
+    assert len(chars) > 6000 and len(converted) == len(chars)
+    assert {a for a, b in zip(chars, converted, strict=True) if a != b} == _GB2312_CONVERTED

@@ -167,3 +167,20 @@ def test_fix_properties(case):
     # A second run changes nothing.
     again = plan(lint_file(name, OPTIONS, data=outcome.data), outcome.data, OPTIONS)
     assert not again.changed, again.diff()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="[]<>/&;?(),.:abkmnprsxzāéìǒù 一二法治", max_size=40))
+def test_strip_junk_skips_only_patterns_that_cannot_match(text):
+    """strip_junk tries a kind of junk only when its first character is in the line: same result as all."""
+    from lint.normalize import _JUNK, _PIPE_ONLY, BLANKS
+
+    body = text.lstrip(BLANKS)
+    expected = "" if _PIPE_ONLY.match(body.strip(BLANKS)) else text[: len(text) - len(body)] + _sub_all(body, _JUNK)
+    assert strip_junk(text) == expected
+
+
+def _sub_all(body, kinds):
+    for _, pattern in kinds:
+        body = pattern.sub("", body)
+    return body
