@@ -102,7 +102,7 @@ def _h(zh: str, en: str) -> str:
     "reportlint — 检查法治政府建设年度报告、政府信息公开工作年度报告的结构是否符合规定。",
     "reportlint — lint Chinese government annual reports against the structure the rules mandate.",
 ))
-@click.version_option(__version__, prog_name="reportlint")
+@click.version_option(__version__, prog_name="reportlint", help=_h("显示版本并退出。", "Show the version and exit."))
 def main() -> None:
     pass
 
@@ -204,6 +204,49 @@ def _settings(
 
 def _env_lang() -> str:
     return "en" if _EN else "zh"
+
+
+def _click_in_chinese() -> None:
+    """Show click's own messages (usage errors, help headings) in Chinese unless the language is English.
+
+    click looks its messages up with gettext; its modules get a lookup in lint.messages_zh.CLICK that
+    follows ``--lang`` (read from the command line before click parses it) and REPORTLINT_LANG.
+    """
+    import click.core
+    import click.decorators
+    import click.exceptions
+    import click.formatting
+    import click.parser
+    import click.termui
+    import click.types
+
+    from lint.messages_zh import CLICK
+
+    def gettext(message: str) -> str:
+        return message if (_LANG["now"] or _env_lang()) == "en" else CLICK.get(message, message)
+
+    def ngettext(singular: str, plural: str, n: int) -> str:
+        return gettext(singular if n == 1 else plural)
+
+    for module in (click.core, click.decorators, click.exceptions, click.formatting, click.parser, click.termui,
+                   click.types):
+        if hasattr(module, "_"):
+            module._ = gettext
+        if hasattr(module, "ngettext"):
+            module.ngettext = ngettext
+
+
+def _lang_in(argv: list[str]) -> str | None:
+    """The ``--lang`` given on the command line, read before click parses it (for its usage errors)."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+_click_in_chinese()
 
 
 def _items(paths, config, lang: str):
@@ -608,7 +651,12 @@ def explain(rule, lang) -> None:
         }
     )
     sev = r.severity if en else {"error": "错误", "warning": "警告", "info": "提示"}[r.severity]
-    click.echo(f"{r.id} ({sev}, {r.family}) — {r.summary[k]}\n")
+    if en:
+        click.echo(f"{r.id} ({sev}, family {r.family}) — {r.summary[k]}\n")
+    else:
+        from lint.messages_zh import FAMILIES
+
+        click.echo(f"{r.id}（{sev}，{FAMILIES.get(r.family, r.family)}类规则 {r.family}）— {r.summary[k]}\n")
     if r.checklist != "fazhi-2019":
         click.echo(f"{'Examples checked with' if en else '示例所用清单'}: --checklist {r.checklist}\n")
     click.echo(f"{heads['what']}:\n  {r.explain[f'what_{k}']}\n")
@@ -746,6 +794,8 @@ def entry() -> None:
 
     Set REPORTLINT_DEBUG=1 to see the traceback.
     """
+    if _lang_in(sys.argv[1:]) in ("zh", "en"):
+        _LANG["now"] = _lang_in(sys.argv[1:])
     try:
         main()
     except Exception as exc:  # noqa: BLE001 - the last line of defence for users

@@ -61,6 +61,28 @@ def test_help_is_chinese_by_default_and_english_on_request(script, monkeypatch):
     assert "Lint report files" in script("check", "--help").stdout.decode("utf-8")
 
 
+def test_usage_errors_are_chinese_by_default_and_english_on_request(script, monkeypatch, tmp_path):
+    """click's own messages (a mistyped option, a bad choice, a missing argument) follow the language too."""
+    monkeypatch.delenv("REPORTLINT_LANG", raising=False)
+    bad_choice = script("check", "--format", "foo", tmp_path)
+    err = bad_choice.stderr.decode("utf-8")
+    assert bad_choice.returncode == 2 and bad_choice.stdout == b""
+    assert "错误：'--format' 的值无效：'foo' 不是可选的值" in err and "运行 'reportlint check --help' 查看帮助。" in err
+    assert "Error" not in err and "Try" not in err
+    assert "没有 'chek' 这个命令。 是否想用 'check'？" in script("chek").stderr.decode("utf-8")
+    assert "没有 '--nope' 这个选项。" in script("check", "--nope", tmp_path).stderr.decode("utf-8")
+    assert "选项 '--jobs' 需要一个值。" in script("check", "--jobs").stderr.decode("utf-8")
+    assert "缺少参数 'PATHS...'" in script("check").stderr.decode("utf-8")
+    help_text = script("--help").stdout.decode("utf-8")
+    assert "用法: reportlint" in help_text and "显示本帮助并退出。" in help_text and "显示版本并退出。" in help_text
+    # --lang en anywhere on the line, even after the mistake, or REPORTLINT_LANG=en
+    en = script("check", "--format", "foo", "--lang", "en", tmp_path)
+    assert en.returncode == 2 and "Error: Invalid value for '--format': 'foo' is not one of" in en.stderr.decode()
+    monkeypatch.setenv("REPORTLINT_LANG", "en")
+    assert "Error: No such option '--nope'" in script("check", "--nope", tmp_path).stderr.decode("utf-8")
+    assert script("--version").stdout.decode().startswith("reportlint, version ")
+
+
 def test_checklists_show_speaks_chinese(run):
     out = run("checklists", "show", "fazhi-2019").output
     assert "常见写法" in out and "aliases" not in out
@@ -79,3 +101,13 @@ def test_mojibake_from_a_wrong_re_encoding_is_reported(line, junk):
     assert bool(found) is junk
     if junk:
         assert "乱码" in found[0].message and found[0].fix is None and "正式文本" in found[0].hint
+
+
+def test_explain_names_the_family_in_the_output_language(run):
+    from lint.messages_zh import FAMILIES
+    from lint.rules import all_rules
+
+    assert {r.family for r in all_rules().values()} <= FAMILIES.keys()
+    assert run("explain", "term-variant").output.startswith("term-variant（警告，术语类规则 terms）— 规范表述写错")
+    en = run("explain", "--lang", "en", "term-variant").output
+    assert en.startswith("term-variant (warning, family terms) — A mandated formulation is garbled")
