@@ -72,6 +72,8 @@ class Document:
     traditional: bool = False
     location_unit: str = "line"
     suppressions: list[Suppression] = field(default_factory=list)
+    #: Whether bytes that do not decode were read as U+FFFD (False: any U+FFFD was in the file as written).
+    undecodable: bool = False
     #: Page layout of a .docx (a ``lint.layout.LayoutModel``); None for other formats.
     layout: object | None = None
 

@@ -17,6 +17,7 @@ import pytest
 from lint.checklist import load_checklist
 from lint.engine import Options, lint_document, lint_file
 from lint.readers import ReadError, read_bytes
+from tests.fixtures import docx_bytes
 from tests.strategies import (
     document_xml,
     list_numbering,
@@ -410,6 +411,20 @@ def test_encoding_damage_in_chinese():
     result = lint_file("r.txt", Options(OPTIONS.checklist), data=data)
     (finding,) = [f for f in result.findings if f.rule == "encoding-damage"]
     assert finding.message.startswith("1 处字符无法解码")
+
+
+def test_replacement_characters_written_in_the_file_are_not_called_undecodable():
+    """A U+FFFD in valid UTF-8 (or in a .docx) was lost by an earlier conversion: nothing failed to decode now."""
+    text = "\n".join([TITLE, *BODY]).replace("召开", "召\ufffd", 1)
+    result, (finding,) = damage_findings(text.encode("utf-8"))
+    assert not result.document.undecodable
+    assert finding.message.startswith("The file holds 1 replacement character \ufffd (")
+    assert "could not be decoded" not in finding.message and "earlier conversion" in finding.message
+    result = lint_file("r.txt", Options(OPTIONS.checklist), data=text.encode("utf-8"))
+    (finding,) = [f for f in result.findings if f.rule == "encoding-damage"]
+    assert finding.message.startswith("文件中有 1 个替换字符") and "无法解码" not in finding.message
+    _, (finding,) = damage_findings(docx_bytes(text.split("\n")), "r.docx")
+    assert finding.message.startswith("The file holds 1 replacement character")
 
 
 def test_docx_only_the_paragraphs_own_toc_style_hides_it():

@@ -259,7 +259,7 @@ def _declared_charset(data: bytes) -> str | None:
 
 
 def read(data: bytes, name: str) -> Document:
-    text, encoding = decode_damaged(data, _declared_charset(data))
+    text, encoding, damaged = decode_damaged(data, _declared_charset(data))
     builder = _Builder()
     try:
         builder.feed(text)
@@ -311,5 +311,11 @@ def read(data: bytes, name: str) -> Document:
         last = line.lineno
     traditional = finish_lines(lines, texts)
     return Document(
-        name, "html", lines, encoding=encoding, traditional=traditional, suppressions=builder.suppressions
+        name,
+        "html",
+        lines,
+        encoding=encoding,
+        traditional=traditional,
+        suppressions=builder.suppressions,
+        undecodable=damaged,
     )

@@ -147,16 +147,17 @@ def _detect(data: bytes) -> tuple[str, str]:
 MAX_DETECT_BYTES = 256 * 1024
 
 
-def decode_damaged(data: bytes, declared: str | None = None) -> tuple[str, str]:
+def decode_damaged(data: bytes, declared: str | None = None) -> tuple[str, str, bool]:
     """Like :func:`decode`, but a text with a few undecodable bytes is read with U+FFFD in their place.
 
     A single bad byte, or a file cut inside its last character, should not make
     a whole report unreadable.  The encoding is the one under which the bytes
     are valid but for at most :data:`MAX_DAMAGE` places (and 1 in 20
-    characters); the ``encoding-damage`` rule reports the places.
+    characters); the ``encoding-damage`` rule reports the places.  The third value says whether
+    bytes were replaced (False: the text decoded cleanly, any U+FFFD in it was in the file).
     """
     try:
-        return decode(data, declared)
+        return (*decode(data, declared), False)
     except ReadError as exc:
         error = exc
     blank = not data.strip(b" \t\r\n\x00")
@@ -192,7 +193,7 @@ def decode_damaged(data: bytes, declared: str | None = None) -> tuple[str, str]:
         if not match:
             raise error
         enc, text = match[0]
-    return text, enc
+    return text, enc, True
 
 
 def split_lines(text: str) -> list[str]:
@@ -205,7 +206,7 @@ def split_lines(text: str) -> list[str]:
 
 def read(data: bytes, name: str, fmt: str = "txt") -> Document:
     """Read a .txt or .md document."""
-    text, encoding = decode_damaged(data)
+    text, encoding, damaged = decode_damaged(data)
     if len(_CONTROL.findall(text[:20000])) > 8:
         raise ReadError("binary data, not a text document", "二进制数据，不是文本文档")
     lines: list[Line] = []
@@ -250,4 +251,5 @@ def read(data: bytes, name: str, fmt: str = "txt") -> Document:
         encoding=encoding,
         traditional=traditional,
         suppressions=suppressions,
+        undecodable=damaged,
     )

@@ -65,19 +65,30 @@ def encoding_damage(ctx: Context) -> Iterator[Finding]:
     shown = ("、" if not en else ", ").join(where(*p) for p in places)
     more = "" if count <= len(places) else (" …" if en else "……")
     encoding = doc.encoding or ""
+    if doc.undecodable:
+        message = ctx.t(
+            f"{count} 处字符无法解码，已读作「\ufffd」（{shown}{more}）"
+            + (f"；按 {encoding} 读取" if encoding else ""),
+            f"{count} character{'s' if count > 1 else ''} could not be decoded and read as \ufffd "
+            f"({shown}{more})" + (f"; read as {encoding}" if encoding else ""),
+        )
+        hint = ctx.t(
+            "对照原稿补上丢失的字符，并用 UTF-8 重新保存文件。",
+            "Restore the lost characters from the original draft and save the file as UTF-8.",
+        )
+    else:  # the file itself holds replacement characters: an earlier conversion lost those characters
+        message = ctx.t(
+            f"文件中有 {count} 个替换字符「\ufffd」（{shown}{more}），原字符已在之前的转换中丢失",
+            f"The file holds {count} replacement character{'s' if count > 1 else ''} \ufffd ({shown}{more}): "
+            "characters lost by an earlier conversion",
+        )
+        hint = ctx.t("对照原稿补上丢失的字符。", "Restore the lost characters from the original draft.")
     yield Finding(
         "encoding-damage",
         "warning",
         places[0][0],
         places[0][1] if doc.location_unit == "line" else None,
-        ctx.t(
-            f"{count} 处字符无法解码，已读作「\ufffd」（{shown}{more}）" + (f"；按 {encoding} 读取" if encoding else ""),
-            f"{count} character{'s' if count > 1 else ''} could not be decoded and read as \ufffd "
-            f"({shown}{more})" + (f"; read as {encoding}" if encoding else ""),
-        ),
+        message,
         None,
-        ctx.t(
-            "对照原稿补上丢失的字符，并用 UTF-8 重新保存文件。",
-            "Restore the lost characters from the original draft and save the file as UTF-8.",
-        ),
+        hint,
     )
