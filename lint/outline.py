@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from lint.document import Document, Line
 from lint.frontmatter import TITLE_WORDS, Title, compact, find_year, front_matter, is_chrome
@@ -239,6 +239,17 @@ class Outline:
 
 
 def _match_marker(text: str) -> tuple[str, str, int, str] | None:
+    """(kind, marker, number, rest) of a line starting with a heading marker, else None."""
+    # Asked of each line several times (page unflattening, headings): short lines are remembered.
+    return _cached_marker(text) if len(text) <= 200 else _marker_of(text)
+
+
+@lru_cache(maxsize=4096)
+def _cached_marker(text: str) -> tuple[str, str, int, str] | None:
+    return _marker_of(text)
+
+
+def _marker_of(text: str) -> tuple[str, str, int, str] | None:
     for kind, pattern in _MARKERS:
         m = pattern.match(text)
         if m and m.end() < len(text):

@@ -50,7 +50,17 @@ def is_table_label(text: str) -> bool:
     characters under the label's own number, six or more under any).  An unnumbered line must be a label
     exactly.
     """
-    numbered_labels, all_labels = _table_labels()
+    # The outline asks this of a line several times: short lines (every label is one) are remembered.
+    return _cached_label(text) if len(text) <= 200 else _is_table_label(text)
+
+
+@lru_cache(maxsize=4096)
+def _cached_label(text: str) -> bool:
+    return _is_table_label(text)
+
+
+def _is_table_label(text: str) -> bool:
+    _, all_labels = _table_labels()
     text = text.strip()
     m = _TABLE_MARK.match(text)
     # Quick rejection: every label (and every fragment of one worth matching) starts with one of a few
