@@ -234,6 +234,11 @@ def throughput(tmp: Path, sizes: list[int], runs: int) -> None:
             t, mem = median_run([*reportlint_cmd(), "check", "--format", fmt, "--no-color", str(corpus)], runs)
             figures[fmt] = t
             print(f"  {count:>6} reports, {fmt:<4}: {t:7.2f} s = {count / t:7.0f} reports/s   peak {mem:.0f} MB")
+        others = []
+        for fmt in ("jsonl", "sarif", "github", "junit", "csv"):
+            t, mem = run([*reportlint_cmd(), "check", "--format", fmt, str(corpus)])
+            others.append(f"{fmt} {count / t:.0f}/s {mem:.0f} MB")
+        print(f"  {count:>6} reports, other formats (one run each): " + "; ".join(others))
         t2, mem2 = median_run(
             [*reportlint_cmd(), "check", "--format", "json", "--jobs", "2", str(corpus)], runs
         )
