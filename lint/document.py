@@ -74,6 +74,8 @@ class Document:
     suppressions: list[Suppression] = field(default_factory=list)
     #: Whether bytes that do not decode were read as U+FFFD (False: any U+FFFD was in the file as written).
     undecodable: bool = False
+    #: A web page's publication date shown outside the article text or in its metadata: (line, 「发布时间：…」).
+    published: tuple[int, str] | None = None
     #: Page layout of a .docx (a ``lint.layout.LayoutModel``); None for other formats.
     layout: object | None = None
 

@@ -63,6 +63,12 @@ def report_date(outline: Outline) -> tuple[dt.date, Line, str] | None:
             date = _parse(line.text[m.end() :][:20])
             if date is not None:
                 return date, line, "published"
+    published = outline.document.published  # a web page's date outside its article text
+    if published is not None:
+        lineno, text = published
+        date = _parse(text)
+        if date is not None:
+            return date, Line(lineno, 1, text, text), "published"
     return None
 
 

@@ -56,6 +56,37 @@ def test_published_date_label():
     assert "发布日期" in f.message
 
 
+def _page(info: str = "", meta: str = "", related: str = "") -> str:
+    """A government site's article page: chrome, a line with the publication date, the report (GOOD)."""
+    paragraphs = "".join(f"<p>{line}</p>\n" for line in GOOD.split("\n") if line.strip())
+    return (
+        f'<html><head><meta charset="utf-8">{meta}<title>报告</title></head><body>\n'
+        f'<div class="header">首页 政务公开</div>\n{related}'
+        f'<div class="article">\n<div class="info">{info}</div>\n{paragraphs}</div></body></html>'
+    )
+
+
+def test_web_page_publication_date_outside_the_article_text():
+    """The reader drops the page's 「发布时间」 with the chrome; late-report still sees it (and its line)."""
+    page = _page(info="来源：某镇司法所 发布时间：2024-04-20 10:00 浏览次数：35")
+    (f,) = found(page, "late-report", name="r.html")
+    assert f.line == 4 and "发布日期2024年4月20日" in f.message and "逾期20天" in f.message
+    on_time = _page(info="来源：某镇司法所 发布时间：2024-03-28 10:00")
+    assert not found(on_time, "late-report", name="r.html")
+    assert "发布时间" not in "".join(ln.text for ln in lint(page, name="r.html").outline.document.lines)
+
+
+def test_web_page_pubdate_meta_when_the_page_shows_no_date():
+    meta = '\n<meta name="PubDate" content="2024-04-15 09:30">'
+    (f,) = found(_page(meta=meta), "late-report", name="r.html")
+    assert f.line == 2 and "2024年4月15日" in f.message and "逾期15天" in f.message
+    # The date the page shows wins over the metadata; a list of other articles' dates far above is not it.
+    shown = _page(info="发布时间：2024-03-30", meta=meta)
+    assert not found(shown, "late-report", name="r.html")
+    related = "".join(f'<div class="list"><p>其他文章{i}</p><p>发布时间：2024-06-0{i}</p></div>\n' for i in range(1, 9))
+    assert not found(_page(related=related, info="发布时间：2024-03-30"), "late-report", name="r.html")
+
+
 def test_xxgk_department_deadline_is_31_january():
     dept = XXGK.replace("某县人民政府2023年", "某县司法局2023年") + "\n某县司法局\n2024年2月20日\n"
     (f,) = found(dept, "late-report", checklist="xxgk-2021")

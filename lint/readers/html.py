@@ -82,6 +82,10 @@ _META_LINE = re.compile(
     r"^(?:来源|信息来源|发布时间|发布日期|发文日期|时间|作者|浏览次数|点击数|阅读次数|字号|【字体|责任编辑|编辑)[：:]"
     r"|^\d{4}年\d{1,2}月\d{1,2}日\s*星期[一二三四五六日天]$|^当前位置"
 )
+#: ``<meta name=…>`` holding the publication date on government sites (PubDate is the common one).
+_PUBDATE_META = {"pubdate", "publishdate", "firstpublishedtime", "dc.date.issued"}
+#: A labelled publication date in the page's chrome (「来源：某县司法局 发布时间：2024-02-05 10:00」).
+_PUBLISHED = re.compile(r"(?:发布时间|发布日期|成文日期|发文日期)\s*[：:]\s*[^\s]{6,20}")
 _VOID = {"br", "img", "hr", "meta", "link", "input", "wbr", "area", "base", "col", "embed", "source", "track"}
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _TITLE_WORDS = re.compile(r"报告|总结|情况")
@@ -117,6 +121,8 @@ class _Builder(HTMLParser):
         self.tables = 0  # depth of open <table> elements
         self.pre = 0  # depth of open <pre> elements
         self.count = 0  # blocks and elements made so far (bounded: see MAX_LINES)
+        #: The page's publication date from ``<meta name="PubDate">`` (government sites carry it): (line, text).
+        self.pubdate: tuple[int, str] | None = None
 
     def handle_comment(self, data):
         found = parse_suppression(f"<!--{data}-->")
@@ -139,6 +145,10 @@ class _Builder(HTMLParser):
         self.buffer, self.start = [], None
 
     def handle_starttag(self, tag, attrs):
+        if tag == "meta" and self.pubdate is None:
+            values = dict(attrs)
+            if (values.get("name") or "").lower() in _PUBDATE_META and values.get("content"):
+                self.pubdate = (self.getpos()[0], f"发布时间：{values['content'][:40]}")
         attr_text = " ".join(f"{k}={v}" for k, v in attrs if k in ("class", "id") and v)
         skipping = tag in _SKIP_TAGS or bool(_CHROME.search(attr_text))
         if tag in _BLOCK_TAGS or skipping:
@@ -295,6 +305,14 @@ def read(data: bytes, name: str) -> Document:
             break
     if title is not None and title.text != first.text:
         blocks.insert(0, title)
+    # The publication date the page shows at the article (dropped with the chrome: the nearest of the few
+    # blocks above its text, or at its start; not a list of other articles further away), else PubDate.
+    published = builder.pubdate
+    for block in before[::-1][:8] + everything[len(before) : len(before) + 5]:
+        m = _PUBLISHED.search(block.text) if len(block.text) <= 200 else None
+        if m:
+            published = (block.line, m.group(0))
+            break
 
     lines: list[Line] = []
     texts: list[str] = []
@@ -318,4 +336,5 @@ def read(data: bytes, name: str) -> Document:
         traditional=traditional,
         suppressions=builder.suppressions,
         undecodable=damaged,
+        published=published,
     )

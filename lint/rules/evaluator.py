@@ -31,11 +31,12 @@ XXGK_BASIS = "《中华人民共和国政府信息公开条例》第五十条；
         family="evaluator",
         summary={"zh": "报告日期晚于法定公开期限", "en": "The report is dated after its deadline"},
         explain={
-            "what_zh": "报告自己的日期（落款处的成文日期，或页面标明的「发布时间」「成文日期」）晚于法定期限："
+            "what_zh": "报告自己的日期（落款处的成文日期，或页面标明的「发布时间」「成文日期」，网页正文外的「发布时间」"
+            "或网页元数据 PubDate）晚于法定期限："
             "法治政府建设年度报告须在次年4月1日之前公开；政府信息公开工作年度报告，政府部门须在次年1月31日前、"
             "人民政府须在次年3月31日前公布（无法判断单位类别时按3月31日）。报告没有日期时不检查。",
             "what_en": "The report's own date (the 成文日期 under the signature, or a 「发布时间」/「成文日期」 the page "
-            "shows) is after the deadline: a 法治政府建设 report is made public before 1 April of the next year; a "
+            "shows, also beside a web page's article or in its PubDate metadata) is after the deadline: a 法治政府建设 report is made public before 1 April of the next year; a "
             "government information disclosure report by 31 January for a department and by 31 March for a "
             "government (31 March when the kind of unit cannot be told). Silent when the report shows no date.",
             "why_zh": "按时公开是督察和第三方评估的首要指标，逾期公开会被通报。",
