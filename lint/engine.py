@@ -171,6 +171,8 @@ _REPORT_OPENING = re.compile(
 
 #: Rule families that describe a report's structure; a document that is not a report gets none of them.
 _STRUCTURAL = frozenset({"structure", "tables", "content", "document"})
+#: Rule families that need the headings: a document on one line (MatchResult.flat) gets none of them.
+_UNSTRUCTURED = _STRUCTURAL | {"numbering"}
 
 
 def lint_document(doc: Document, options: Options) -> FileResult:
@@ -182,15 +184,21 @@ def lint_document(doc: Document, options: Options) -> FileResult:
     if checklist is None:
         checklist, reason = choose_checklist(outline, options)
     result = match(outline, checklist)
-    why = not_a_report(outline, result, checklist, options)
+    flat = outline.flattened()
+    why = None if flat else not_a_report(outline, result, checklist, options)
     if why is not None:
         result = MatchResult(not_report=report_types(checklist, options), not_report_title=why)
+    if flat:
+        # No headings to check: one finding says so instead of every section reported missing.
+        result = MatchResult(flat=flat)
     ctx = Context(outline, result, checklist, options.lang)
     findings: list[Finding] = []
     for rule in all_rules().values():
         if not options.enabled(rule.id) or rule.check is None:
             continue
         if result.not_report and rule.family in _STRUCTURAL and rule.id != "not-a-report":
+            continue
+        if result.flat and rule.family in _UNSTRUCTURED and rule.id != "no-paragraphs":
             continue
         try:
             findings.extend(rule.check(ctx))

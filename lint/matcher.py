@@ -84,6 +84,8 @@ class MatchResult:
     not_report: tuple[tuple[str, str], ...] = ()
     #: The words of the title that show it is not a report (「解读」「工作指引」), when the title told.
     not_report_title: str = ""
+    #: A document on one line whose structure could not be recovered: that line's length (Outline.flattened).
+    flat: int = 0
 
     def section_of(self, heading: Heading) -> Mapping | None:
         return self.mappings.get(heading.index)

@@ -177,6 +177,19 @@ class Outline:
     def top_level(self) -> list[Heading]:
         return [h for h in self.headings if h.level == 1]
 
+    def flattened(self) -> int:
+        """The length of the line holding the whole text when the document lost its paragraph breaks and no
+        structure could be recovered from it (a scraped copy on one line: 「…报告2023年，…一、坚持…」), else 0.
+
+        Such a line holds at least 150 characters and 80 % of the text, carries heading markers run into it
+        (「一、」「（一）」), and fewer than two top-level headings came out of it.
+        """
+        texts = [ln.text for ln in self.document.lines if ln.text]
+        longest = max(texts, key=len, default="")
+        if len(longest) < _FLAT_TEXT or len(longest) * 5 < sum(map(len, texts)) * 4 or len(self.top_level()) >= 2:
+            return 0
+        return len(longest) if _RUN_IN_MARKER.search(longest) else 0
+
     def top_kind(self) -> str | None:
         """The marker kind of the top level (the lowest-ranked kind present)."""
         return min((h.kind for h in self.headings), key=rank) if self.headings else None
@@ -379,6 +392,10 @@ _INNER_CN = re.compile(rf"(?<=[。！？；!?;\s　])\s*([{CN_DIGITS}]{{1,3}})�
 _INNER_CN_PAREN = re.compile(rf"(?<=[。！？；!?;\s　])\s*[（(]([{CN_DIGITS}]{{1,3}})[）)]")
 #: A line longer than this may be a whole page flattened onto one line.
 _FLAT_MIN = 80
+#: A whole document on one line (see Outline.flattened) holds at least this many characters ...
+_FLAT_TEXT = 150
+#: ... and a heading marker run into its text.
+_RUN_IN_MARKER = re.compile(rf"[{CN_DIGITS}]{{1,3}}、|[（(][{CN_DIGITS}]{{1,3}}[）)]")
 
 
 def _chain(text: str, pattern: re.Pattern[str], expected: int) -> list[tuple[int, int]]:

@@ -176,3 +176,25 @@ def test_rules_that_offer_repairs_say_so():
     assert offering, "the examples offer repairs"
     assert offering <= marked, f"offer repairs without repairs=True: {sorted(offering - marked)}"
     assert marked <= offering, f"repairs=True but no example offers one: {sorted(marked - offering)}"
+
+
+@pytest.mark.parametrize("prefix", ["001", "002", "004"])
+def test_a_seed_on_one_line_gets_one_warning_not_false_structure_errors(prefix):
+    """A scraped copy that lost every line break: no heading can be found, so none is reported missing."""
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    flat = "".join(line.strip() for line in path.read_text(encoding="utf-8").split("\n"))
+    found = lint_text(flat)
+    (warning,) = [f for f in found if f.rule == "no-paragraphs"]
+    assert warning.severity == "warning" and warning.line == 1 and "全文没有分段" in warning.message
+    families = {RULES[f.rule].family for f in found}
+    assert not families & {"structure", "content", "tables", "numbering"}
+    assert {f.rule for f in found} - {"no-paragraphs"} <= {
+        "term-variant", "wording", "outdated-reference", "conversion-artifact", "traditional-script"
+    }
+
+
+def test_one_paragraph_without_heading_markers_is_not_called_flat():
+    """A notice written as one paragraph (no 「一、」 run into it) is judged as it is: not a report."""
+    text = "关于开展法治宣传活动的通知" + "为进一步增强群众法治意识，营造良好法治氛围，经研究决定开展法治宣传活动，请各村认真组织。" * 4
+    rules = rules_of(text)
+    assert "no-paragraphs" not in rules and "not-a-report" in rules

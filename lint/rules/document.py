@@ -46,6 +46,56 @@ def missing_title(ctx: Context) -> Iterator[Finding]:
         )
 
 
+_FLAT = "".join(line.strip() for line in GOOD.split("\n"))
+
+
+@register(
+    Rule(
+        id="no-paragraphs",
+        severity="warning",
+        family="document",
+        summary={"zh": "全文没有分段，无法检查结构", "en": "The text has no paragraph breaks; structure not checked"},
+        explain={
+            "what_zh": "整篇报告挤在一行里（至少150字、占全文八成以上，行内夹着「一、」「（一）」等标题序号），"
+            "分不出标题和段落。网上转载件、从某些网页或阅读器复制的文本常常这样。此时不再逐项报告缺少的部分、"
+            "顺序、标题编号等（那些都会是误报），只报告这一条。",
+            "what_en": "The whole report sits on one line (at least 150 characters and 80 % of the text, with heading "
+            "markers such as 「一、」「（一）」 run into it), so headings and paragraphs cannot be told apart — typical "
+            "of copies on document-sharing sites and of text copied from some viewers. The sections, their order "
+            "and their numbering are then not checked (every such finding would be false); this one is reported.",
+            "why_zh": "报告须分段、有层次标题（GB/T 9704-2012）；丢失分段的文本既不便阅读，也无法核对结构。",
+            "why_en": "A report is written in paragraphs under numbered headings (GB/T 9704-2012); text that lost its "
+            "breaks is hard to read and its structure cannot be checked.",
+            "fix_zh": "改用保留分段的原稿（.docx 或原网页）检查；转载或整理时按原文分段。",
+            "fix_en": "Check the original with its paragraphs (the .docx or the original page); keep the paragraph "
+            "breaks when copying.",
+        },
+        basis="GB/T 9704-2012《党政机关公文格式》7.3.3 正文：分段、结构层次序数",
+        bad=_FLAT,
+        good=GOOD,
+    )
+)
+def no_paragraphs(ctx: Context) -> Iterator[Finding]:
+    if ctx.match.flat:
+        line = max((ln for ln in ctx.outline.document.lines if ln.text), key=lambda ln: len(ln.text))
+        yield Finding(
+            "no-paragraphs",
+            "warning",
+            line.lineno,
+            line.column,
+            ctx.t(
+                f"全文没有分段：{ctx.match.flat}字在同一行中，分不出标题和段落，未检查报告结构",
+                f"No paragraph breaks: {ctx.match.flat} characters on one line, headings cannot be told apart; "
+                "the structure was not checked",
+            ),
+            None,
+            ctx.t(
+                "改用保留分段的原稿（.docx 或原网页）检查，或按原文分段后再检查。",
+                "Check the original with its paragraphs (.docx or the original page), or restore the breaks first.",
+            ),
+        )
+
+
 def _report_kind(ctx: Context) -> str:
     """What the title should call the report, after the checklist: 「法治政府建设情况报告」, 「政府信息公开工作年度报告」."""
     name = ctx.checklist.name.split("（")[0]
