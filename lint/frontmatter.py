@@ -127,14 +127,15 @@ def front_matter(doc: Document, first_heading: int) -> tuple[Title | None, Line 
             front.add(i)
             value_follows = bool(_META_LABEL.match(clean))
             continue
-        if ln.heading_level == 0 and declared_title is None:  # the format says this is the title
-            declared_title = len(cands)
-        elif not _is_front_candidate(clean):
+        declared = ln.heading_level == 0 and declared_title is None  # the format says this is the title
+        if not declared and not _is_front_candidate(clean):
             break
         if clean.endswith(("：", ":")) and not TITLE_WORDS.search(clean):
-            addressee = ln
+            addressee = ln  # (even in the title style: an addressee is never the title)
             front.add(i)
             break
+        if declared:
+            declared_title = len(cands)
         cands.append((i, clean))
 
     title: Title | None = None
