@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from lint import __version__
+from lint import clickzh as _clickzh
 
 FORMATS = ["text", "json"]
 FAIL_ON = ["error", "warning", "info", "never"]
@@ -206,36 +207,6 @@ def _env_lang() -> str:
     return "en" if _EN else "zh"
 
 
-def _click_in_chinese() -> None:
-    """Show click's own messages (usage errors, help headings) in Chinese unless the language is English.
-
-    click looks its messages up with gettext; its modules get a lookup in lint.messages_zh.CLICK that
-    follows ``--lang`` (read from the command line before click parses it) and REPORTLINT_LANG.
-    """
-    import click.core
-    import click.decorators
-    import click.exceptions
-    import click.formatting
-    import click.parser
-    import click.termui
-    import click.types
-
-    from lint.messages_zh import CLICK
-
-    def gettext(message: str) -> str:
-        return message if (_LANG["now"] or _env_lang()) == "en" else CLICK.get(message, message)
-
-    def ngettext(singular: str, plural: str, n: int) -> str:
-        return gettext(singular if n == 1 else plural)
-
-    for module in (click.core, click.decorators, click.exceptions, click.formatting, click.parser, click.termui,
-                   click.types):
-        if hasattr(module, "_"):
-            module._ = gettext
-        if hasattr(module, "ngettext"):
-            module.ngettext = ngettext
-
-
 def _lang_in(argv: list[str]) -> str | None:
     """The ``--lang`` given on the command line, read before click parses it (for its usage errors)."""
     for i, arg in enumerate(argv):
@@ -246,7 +217,7 @@ def _lang_in(argv: list[str]) -> str | None:
     return None
 
 
-_click_in_chinese()
+_clickzh.install(lambda: (_LANG["now"] or _env_lang()) == "en")
 
 
 def _items(paths, config, lang: str):
