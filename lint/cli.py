@@ -91,15 +91,34 @@ def _config(config_path: str | None, no_config: bool = False):
         _fail_problems(exc)
 
 
-#: Help texts follow REPORTLINT_LANG (zh by default), like every other message.
-_EN = os.environ.get("REPORTLINT_LANG", "").lower().startswith("en")
+def _lang_in(argv: list[str]) -> str | None:
+    """The ``--lang`` given on the command line, read before click parses it (for its usage errors)."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+#: Help texts are in English with REPORTLINT_LANG=en or --lang en on the command line (zh otherwise).
+_EN = os.environ.get("REPORTLINT_LANG", "").lower().startswith("en") or _lang_in(sys.argv[1:]) == "en"
 
 
 def _h(zh: str, en: str) -> str:
     return en if _EN else zh
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]}, help=_h(
+class _Group(click.Group):
+    """The command group; it learns the ``--lang`` of each invocation before click parses (and may reject) it."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        lang = _lang_in(args)
+        _LANG["now"] = lang if lang in ("zh", "en") else None  # not the previous invocation's (CliRunner, embedding)
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]}, help=_h(
     "reportlint — 检查法治政府建设年度报告、政府信息公开工作年度报告的结构是否符合规定。",
     "reportlint — lint Chinese government annual reports against the structure the rules mandate.",
 ))
@@ -184,6 +203,7 @@ def _settings(
     _LANG["now"] = lang
     config = _config(config_path, no_config)
     lang = lang or config.lang or _env_lang()
+    _LANG["now"] = lang  # the configuration's lang speaks in the usage errors that follow (unknown rule id…)
     sel = _rule_ids(select) or (frozenset(config.select) if use_config_rules else frozenset())
     ign = _rule_ids(ignore) | frozenset(config.ignore)
     layout_profile = layout_profile or config.layout
@@ -207,17 +227,6 @@ def _env_lang() -> str:
     return "en" if _EN else "zh"
 
 
-def _lang_in(argv: list[str]) -> str | None:
-    """The ``--lang`` given on the command line, read before click parses it (for its usage errors)."""
-    for i, arg in enumerate(argv):
-        if arg == "--lang" and i + 1 < len(argv):
-            return argv[i + 1]
-        if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
-    return None
-
-
-_clickzh.install(lambda: (_LANG["now"] or _env_lang()) == "en")
 
 
 def _items(paths, config, lang: str):
@@ -765,8 +774,6 @@ def entry() -> None:
 
     Set REPORTLINT_DEBUG=1 to see the traceback.
     """
-    if _lang_in(sys.argv[1:]) in ("zh", "en"):
-        _LANG["now"] = _lang_in(sys.argv[1:])
     try:
         main()
     except Exception as exc:  # noqa: BLE001 - the last line of defence for users
@@ -777,6 +784,9 @@ def entry() -> None:
             err=True,
         )
         sys.exit(EXIT_USAGE)
+
+
+_clickzh.install(lambda: (_LANG["now"] or _env_lang()) == "en")
 
 
 if __name__ == "__main__":  # pragma: no cover

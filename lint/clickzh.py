@@ -31,7 +31,7 @@ CLICK = {
     "{value!r} is not one of {choices}.": "{value!r} 不是可选的值，可选：{choices}。",
     "{value!r} is not {choice}.": "{value!r} 不是可选的值，可选：{choice}。",
     "Choose from:\n\t{choices}": "可选：\n\t{choices}",
-    "{value!r} is not a valid {number_type}.": "{value!r} 不是有效的数（{number_type}）。",
+    "{value!r} is not a valid {number_type}.": "{value!r} 不是有效的数。",
     "{value} is not in the range {range}.": "{value} 不在 {range} 范围内。",
     "{value!r} is not a valid boolean. Recognized values: {states}": "{value!r} 不是有效的真假值，可用：{states}",
     "Option {name!r} requires an argument.": "选项 {name!r} 需要一个值。",
@@ -43,11 +43,11 @@ CLICK = {
     "file": "文件",
     "directory": "目录",
     "path": "路径",
-    "{name} {filename!r} does not exist.": "{name} {filename!r} 不存在。",
-    "{name} {filename!r} is a file.": "{name} {filename!r} 是文件。",
-    "{name} {filename!r} is a directory.": "{name} {filename!r} 是目录。",
-    "{name} {filename!r} is not readable.": "{name} {filename!r} 不可读。",
-    "{name} {filename!r} is not writable.": "{name} {filename!r} 不可写。",
+    "{name} {filename!r} does not exist.": "{filename!r} 不存在。",
+    "{name} {filename!r} is a file.": "{filename!r} 是文件。",
+    "{name} {filename!r} is a directory.": "{filename!r} 是目录。",
+    "{name} {filename!r} is not readable.": "{filename!r} 不可读。",
+    "{name} {filename!r} is not writable.": "{filename!r} 不可写。",
     "Could not open file {filename!r}: {message}": "无法打开文件 {filename!r}：{message}",
     "Aborted!": "已中止。",
     "default: {default}": "默认：{default}",
@@ -58,14 +58,12 @@ CLICK = {
 
 
 def install(english: Callable[[], bool]) -> None:
-    """Translate click's messages unless ``english()`` says the output language is English (asked per message)."""
-    import click.core
-    import click.decorators
-    import click.exceptions
-    import click.formatting
-    import click.parser
-    import click.termui
-    import click.types
+    """Translate click's messages unless ``english()`` says the output language is English (asked per message).
+
+    Call it after every command is declared: names click computes once, when an option is declared (the
+    "file" of click.Path, shown as its metavar and in its errors), then stay English whatever --lang says.
+    """
+    import importlib
 
     def gettext(message: str) -> str:
         return message if english() else CLICK.get(message, message)
@@ -73,8 +71,11 @@ def install(english: Callable[[], bool]) -> None:
     def ngettext(singular: str, plural: str, n: int) -> str:
         return gettext(singular if n == 1 else plural)
 
-    modules = (click.core, click.decorators, click.exceptions, click.formatting, click.parser, click.termui, click.types)
-    for module in modules:
+    for name in ("core", "decorators", "exceptions", "formatting", "parser", "termui", "types"):
+        try:  # a click release may move or drop a module (click.parser became click._parser in 8.2)
+            module = importlib.import_module(f"click.{name}")
+        except ImportError:
+            continue
         if hasattr(module, "_"):
             module._ = gettext
         if hasattr(module, "ngettext"):

@@ -427,6 +427,14 @@ def test_replacement_characters_written_in_the_file_are_not_called_undecodable()
     assert finding.message.startswith("The file holds 1 replacement character")
 
 
+def test_replacement_characters_in_a_pdf_are_glyphs_extraction_could_not_map():
+    text = "\n".join([TITLE, *BODY]).replace("召开", "召\ufffd", 1)
+    doc = read_bytes(text.encode("utf-8"), "r.txt")
+    doc.format = "pdf"  # what the PDF reader gives for a glyph without a text mapping
+    (finding,) = [f for f in lint_document(doc, Options(OPTIONS.checklist)).findings if f.rule == "encoding-damage"]
+    assert finding.message.startswith("PDF 中有 1 个字符提取为「\ufffd」") and "转换" not in finding.message
+
+
 def test_docx_only_the_paragraphs_own_toc_style_hides_it():
     styles = styles_xml(
         '<w:style w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/></w:style>'

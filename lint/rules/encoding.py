@@ -76,6 +76,16 @@ def encoding_damage(ctx: Context) -> Iterator[Finding]:
             "对照原稿补上丢失的字符，并用 UTF-8 重新保存文件。",
             "Restore the lost characters from the original draft and save the file as UTF-8.",
         )
+    elif doc.format == "pdf":  # text extraction could not tell what those glyphs are
+        message = ctx.t(
+            f"PDF 中有 {count} 个字符提取为「\ufffd」（{shown}{more}），无法识别原字符",
+            f"{count} character{'s' if count > 1 else ''} of the PDF extracted as \ufffd ({shown}{more}): the "
+            "original characters cannot be told",
+        )
+        hint = ctx.t(
+            "PDF 的字体可能缺少文字映射：用原稿（.docx）检查，或核对这些位置。",
+            "The PDF's fonts may lack a text mapping: check the original (.docx), or these places.",
+        )
     else:  # the file itself holds replacement characters: an earlier conversion lost those characters
         message = ctx.t(
             f"文件中有 {count} 个替换字符「\ufffd」（{shown}{more}），原字符已在之前的转换中丢失",
