@@ -82,6 +82,8 @@ _ALL = frozenset({"junk", "marker", "replace"})
 _TIERS = (_ALL, frozenset({"junk", "replace"}), frozenset({"junk", "marker"}), frozenset({"junk"}))
 #: How many later runs a plan is checked against (each level lints the repaired text once per tier).
 _DEPTH = 2
+#: How many times the plan is made again on its own result before it is given up as not settling.
+_ROUNDS = 5
 #: Set while a repaired text is linted again, so that its hints are not settled once more.
 _SETTLING: contextvars.ContextVar[bool] = contextvars.ContextVar("reportlint_settling", default=False)
 #: Temporary files of ours: ``.<name>.reportlint-<pid>-<random>.tmp`` beside the file.
@@ -438,7 +440,7 @@ def drop_unfixable(doc: Document, findings: list[Finding], options: Options | No
         planner = _Planner(
             doc, findings, None, text, options, codec=encoding if detected else "utf-8", same_bytes=detected
         )
-        _, done = planner.choose(text, fixable, _DEPTH)
+        _, done = planner.settle(text, fixable)
         fixable = done
     keep = {id(f) for f in fixable}
     left_out = []
@@ -479,6 +481,8 @@ class _Planner:
         self.target = _File(codec, text, doc.traditional)
         #: Whether the repaired bytes must read back with the document's encoding (False: a simulation).
         self.same_bytes = same_bytes
+        #: Second runs already made, by repaired text (a plan and its settling check lint the same text).
+        self._relinted: dict[str, list[Finding] | None] = {}
 
     def apply(self, text: str, findings: list[Finding], kinds: frozenset[str]) -> tuple[str, list[Finding]]:
         parts = _SPLIT.split(text)
@@ -505,6 +509,13 @@ class _Planner:
 
     def relint(self, text: str) -> list[Finding] | None:
         """The findings of a second run on the repaired text; None when its bytes read back otherwise."""
+        if text not in self._relinted:
+            if len(self._relinted) > 4:
+                self._relinted.clear()
+            self._relinted[text] = self._relint(text)
+        return self._relinted[text]
+
+    def _relint(self, text: str) -> list[Finding] | None:
         from lint.engine import Options, lint_document
         from lint.readers import ReadError, read_bytes
 
@@ -533,6 +544,26 @@ class _Planner:
             return lint_document(doc, options).findings
         finally:
             _SETTLING.reset(token)
+
+    def settle(self, text: str, findings: list[Finding]) -> tuple[str, list[Finding]]:
+        """The repaired text and the findings repaired, such that a second ``fix`` changes nothing.
+
+        :meth:`choose` checks each plan against later runs only so deep; a plan whose second run
+        would still change something (a renumbering that re-levels the outline, and so on) is made
+        again on its own result, up to ``_ROUNDS`` times, until the text no longer changes.  A text that
+        does not settle is left as it was.
+        """
+        current, repaired = text, []
+        for _ in range(_ROUNDS):
+            after, done = self.choose(current, findings, _DEPTH)
+            if after == current:
+                return current, repaired  # the next run makes this same plan: nothing
+            current, repaired = after, repaired + done
+            again = self.relint(current)
+            if again is None:
+                return text, []
+            findings = again
+        return text, []  # still changing: leave the file alone
 
     def choose(self, text: str, findings: list[Finding], depth: int) -> tuple[str, list[Finding]]:
         """The repaired text and the findings repaired, for the first tier whose result is settled."""
@@ -577,7 +608,7 @@ def plan(result: FileResult, data: bytes, options: Options | None = None) -> Fix
             f"无法按 {encoding} 原样写回该文件，未修复",
         )
     planner = _Planner(doc, result.findings, result.checklist, text, options, bom, codec)
-    after, done = planner.choose(text, result.findings, _DEPTH)
+    after, done = planner.settle(text, result.findings)
     outcome.before, outcome.after = text, after
     outcome.applied = Counter(f.rule for f in done)
     made = {id(f) for f in done}

@@ -17,7 +17,7 @@ from lint.engine import Options, lint_file
 from lint.fixer import FixError, fix_file, plan, write_atomic
 from lint.readers.text import decode
 from lint.rules.examples import GOOD, GOOD_TRADITIONAL
-from tests.conftest import seed
+from tests.conftest import ROOT, seed
 from tests.fixtures import docx_bytes
 
 FAZHI = load_checklist("fazhi-2019")
@@ -63,6 +63,22 @@ def test_repairs_that_do_not_settle_are_not_promised(run, tmp_path):
     path.write_text(SHIFTING, encoding="utf-8")
     found = hints(run, path)
     assert found and not any("reportlint fix" in h for h in found)
+
+
+@pytest.mark.parametrize("name", ["fix-reshuffled.txt", "fix-reshuffled-gb18030.txt"])
+def test_a_reshuffled_report_settles_in_one_run(run, tmp_path, name):
+    """Sections moved around so that renumbering re-levels the outline: the repair takes several rounds of
+    planning, and one ``fix`` makes them all — a second changes nothing, and check promises no more fixes."""
+    path = tmp_path / name
+    shutil.copy(ROOT / "tests" / "data" / name, path)
+    promised = [h for h in hints(run, path) if "reportlint fix" in h]
+    first = run("fix", path)
+    assert first.exit_code == 0 and "已修复" in first.output and promised
+    once = path.read_bytes()
+    assert decode(once)[1] == decode((ROOT / "tests" / "data" / name).read_bytes())[1]  # same encoding
+    second = run("fix", path)
+    assert path.read_bytes() == once and "已修复" not in second.output
+    assert not [h for h in hints(run, path) if "reportlint fix" in h]
 
 
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
