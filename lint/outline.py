@@ -188,7 +188,7 @@ class Outline:
         longest = max(texts, key=len, default="")
         if len(longest) < _FLAT_TEXT or len(longest) * 5 < sum(map(len, texts)) * 4 or len(self.top_level()) >= 2:
             return 0
-        return len(longest) if _RUN_IN_MARKER.search(longest) else 0
+        return len(longest) if _INNER_CN.search(longest) or _INNER_CN_PAREN.search(longest) else 0
 
     def top_kind(self) -> str | None:
         """The marker kind of the top level (the lowest-ranked kind present)."""
@@ -394,8 +394,8 @@ _INNER_CN_PAREN = re.compile(rf"(?<=[。！？；!?;\s　])\s*[（(]([{CN_DIGITS
 _FLAT_MIN = 80
 #: A whole document on one line (see Outline.flattened) holds at least this many characters ...
 _FLAT_TEXT = 150
-#: ... and a heading marker run into its text.
-_RUN_IN_MARKER = re.compile(rf"[{CN_DIGITS}]{{1,3}}、|[（(][{CN_DIGITS}]{{1,3}}[）)]")
+# ... and a heading marker run into its text after the end of a sentence (「。一、」「；（二）」): 「一、二季度」 or
+# 「第十九条（一）项」 in prose is no lost heading (Outline.flattened uses _INNER_CN, _INNER_CN_PAREN).
 
 
 def _chain(text: str, pattern: re.Pattern[str], expected: int) -> list[tuple[int, int]]:

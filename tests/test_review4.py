@@ -1,0 +1,30 @@
+"""Findings of the second review (review4) of no-paragraphs, late-report on web pages and fix settling."""
+
+from __future__ import annotations
+
+from tests.test_rules import rules_of
+
+SHORT = (
+    "某某乡人民政府2023年法治政府建设年度报告\n"
+    "2023年，我乡在县委、县政府的正确领导下，深入学习贯彻习近平法治思想，全面推进依法行政。"
+    "一是加强组织领导，乡党委书记切实履行推进法治建设第一责任人职责，全年召开专题会议研究法治建设工作4次；"
+    "二是推进依法决策，重大行政决策全部经过合法性审查；三是严格规范执法，一、二季度开展执法案卷评查2次，"
+    "行政执法“三项制度”全面落实；四是加强普法宣传，开展“八五”普法宣传活动12场次，发放宣传资料3000余份。"
+    "同时，我乡法治建设仍存在法治队伍力量薄弱等不足。2024年，我乡将继续加强法治政府建设。\n"
+    "某某乡人民政府\n"
+    "2024年1月10日\n"
+)
+
+
+def test_a_short_report_in_one_paragraph_is_not_called_flat():
+    """「一、二季度」 in prose is no run-in heading: the report keeps its missing-section errors."""
+    rules = rules_of(SHORT)
+    assert "no-paragraphs" not in rules
+    assert rules.count("missing-section") >= 3
+
+
+def test_a_flat_report_with_run_in_headings_still_gets_the_warning():
+    body = SHORT.replace("\n", "").replace("2023年，", "2023年，现报告如下。一、主要举措。").replace(
+        "同时，", "二、存在的不足。同时，"
+    )
+    assert "no-paragraphs" in rules_of(body)
