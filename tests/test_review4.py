@@ -28,3 +28,31 @@ def test_a_flat_report_with_run_in_headings_still_gets_the_warning():
         "同时，", "二、存在的不足。同时，"
     )
     assert "no-paragraphs" in rules_of(body)
+
+
+def _page(info: str = "", before: str = "") -> str:
+    from lint.rules.examples import GOOD
+
+    paragraphs = "".join(f"<p>{line}</p>\n" for line in GOOD.split("\n") if line.strip())
+    return (
+        '<html><head><meta charset="utf-8"><title>报告</title></head><body>\n'
+        f'<div class="header">首页 政务公开</div>\n{before}'
+        f'<div class="article">\n<div class="info">{info}</div>\n{paragraphs}</div></body></html>'
+    )
+
+
+#: A column of other articles above the report (class names that are not chrome: 「left」).
+SIDEBAR = (
+    '<div class="left"><ul>'
+    + "".join(f"<li><a>某县2024年工作动态{i}</a> 发布时间：2024-06-0{i}</li>" for i in range(1, 4))
+    + "</ul></div>\n"
+)
+
+
+def test_another_articles_date_in_a_column_above_is_not_the_reports():
+    from tests.test_evaluator import found
+
+    assert not found(_page(before=SIDEBAR), "late-report", name="r.html")
+    (f,) = found(_page(before=SIDEBAR, info="发布时间：2024-04-20"), "late-report", name="r.html")
+    assert "2024年4月20日" in f.message
+    assert not found(_page(before=SIDEBAR, info="发布时间：2024-03-20"), "late-report", name="r.html")

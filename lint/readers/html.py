@@ -86,6 +86,8 @@ _META_LINE = re.compile(
 _PUBDATE_META = {"pubdate", "publishdate", "firstpublishedtime", "dc.date.issued"}
 #: A labelled publication date in the page's chrome (「来源：某县司法局 发布时间：2024-02-05 10:00」).
 _PUBLISHED = re.compile(r"(?:发布时间|发布日期|成文日期|发文日期)\s*[：:]\s*[^\s]{6,20}")
+_LIST_TAGS = {"li", "ul", "ol", "dl", "dt", "dd"}
+_DIGITS = re.compile(r"\d+")
 _VOID = {"br", "img", "hr", "meta", "link", "input", "wbr", "area", "base", "col", "embed", "source", "track"}
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _TITLE_WORDS = re.compile(r"报告|总结|情况")
@@ -235,6 +237,23 @@ def _count(root: _Node) -> int:
     return root.cjk
 
 
+def _listed(block: _Block) -> bool:
+    """Whether the block is an item of a list (<li>, <dd>): a column of other articles and their dates."""
+    node = block.parent
+    while node is not None:
+        if node.tag in _LIST_TAGS:
+            return True
+        node = node.parent
+    return False
+
+
+def _inside(block: _Block, node: _Node) -> bool:
+    parent = block.parent
+    while parent is not None and parent is not node:
+        parent = parent.parent
+    return parent is node
+
+
 def _blocks(root: _Node) -> list[_Block]:
     """The text blocks under ``root`` in document order, without recursion."""
     out: list[_Block] = []
@@ -307,12 +326,19 @@ def read(data: bytes, name: str) -> Document:
         blocks.insert(0, title)
     # The publication date the page shows at the article (dropped with the chrome: the nearest of the few
     # blocks above its text, or at its start; not a list of other articles further away), else PubDate.
+    # A date in a list (<li>, a column of other articles' titles and dates) is not this article's; of several
+    # different dates, only one above the text inside the article node (its info line) is.
+    shown = [
+        (block, m)
+        for block in before[::-1][:8] + everything[len(before) : len(before) + 5]
+        if len(block.text) <= 200 and (m := _PUBLISHED.search(block.text)) and not _listed(block)
+    ]
     published = builder.pubdate
-    for block in before[::-1][:8] + everything[len(before) : len(before) + 5]:
-        m = _PUBLISHED.search(block.text) if len(block.text) <= 200 else None
-        if m:
+    if shown:
+        block, m = shown[0]
+        above = any(block is b for b in before)
+        if (above and _inside(block, article)) or len({tuple(_DIGITS.findall(n.group(0))[:3]) for _, n in shown}) == 1:
             published = (block.line, m.group(0))
-            break
 
     lines: list[Line] = []
     texts: list[str] = []
