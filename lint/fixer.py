@@ -459,6 +459,12 @@ def drop_unfixable(doc: Document, findings: list[Finding], options: Options | No
     doc._fix_left_out = left_out  # for plan() to report them as not repaired
 
 
+def _broken(text: str, findings: list[Finding]) -> set[str]:
+    """The lines (their text) a numbering-sequence finding is about."""
+    lines = text.split("\n")
+    return {lines[f.line - 1] for f in findings if f.rule == "numbering-sequence" and f.line and 0 < f.line <= len(lines)}
+
+
 # --- The whole file ---------------------------------------------------------------------------
 
 
@@ -551,10 +557,23 @@ class _Planner:
         :meth:`choose` checks each plan against later runs only so deep; a plan whose second run
         would still change something (a renumbering that re-levels the outline, and so on) is made
         again on its own result, up to ``_ROUNDS`` times, until the text no longer changes.  A text that
-        does not settle is left as it was.
+        does not settle is left as it was.  When the settled renumbering leaves a numbering sequence
+        broken where it was not, no heading is renumbered: only the other repairs are made.
         """
+        after, done = self._settle(text, findings)
+        if after != text and any(f.fix is not None and f.fix.kind == "marker" for f in done):
+            # Renumbering that settles by numbering the report over (sections moved: 「四、」 first) can leave
+            # a sequence broken where it was not (「（一）（一）（五）」): then only the other repairs are made.
+            final = self.relint(after)
+            if final is None or _broken(after, final) - _broken(text, findings):
+                return self._settle(text, findings, markers=False)
+        return after, done
+
+    def _settle(self, text: str, findings: list[Finding], markers: bool = True) -> tuple[str, list[Finding]]:
         current, repaired = text, []
         for _ in range(_ROUNDS):
+            if not markers:
+                findings = [f for f in findings if f.fix is None or f.fix.kind != "marker"]
             after, done = self.choose(current, findings, _DEPTH)
             if after == current:
                 return current, repaired  # the next run makes this same plan: nothing

@@ -56,3 +56,24 @@ def test_another_articles_date_in_a_column_above_is_not_the_reports():
     (f,) = found(_page(before=SIDEBAR, info="发布时间：2024-04-20"), "late-report", name="r.html")
     assert "2024年4月20日" in f.message
     assert not found(_page(before=SIDEBAR, info="发布时间：2024-03-20"), "late-report", name="r.html")
+
+
+def test_fix_does_not_break_a_sequence_while_renumbering_a_reshuffled_report():
+    """Sections moved (「四、」 first): renumbering the whole report over left 「（一）（一）（五）（六）」,
+    a numbering-sequence error fix made and does not repair; fix makes the other repairs only."""
+    from lint.checklist import load_checklist
+    from lint.engine import Options, lint_file
+    from lint.fixer import plan
+    from tests.conftest import ROOT
+
+    options = Options(load_checklist("fazhi-2019"))
+    path = ROOT / "tests" / "data" / "fix-reshuffled.txt"
+    data = path.read_bytes()
+    before = lint_file(str(path), options, data)
+    outcome = plan(before, data, options)
+    assert outcome.data is not None and "法治建设议事协调机构" in outcome.after  # 法制 → 法治 still made
+    after = lint_file(str(path), options, outcome.data)
+    old_lines, new_lines = outcome.before.split("\n"), outcome.after.split("\n")
+    broken_before = {old_lines[f.line - 1] for f in before.findings if f.rule == "numbering-sequence"}
+    broken_after = {new_lines[f.line - 1] for f in after.findings if f.rule == "numbering-sequence"}
+    assert not broken_after - broken_before
