@@ -18,6 +18,8 @@ _DATE_CN = re.compile(rf"([{_CN_DIGITS}]{{4}})年([一二三四五六七八九�
 _DATE_LINE = re.compile(rf"^(?:{_DATE.pattern}|{_DATE_CN.pattern})$")
 #: A labelled date a web page or a form shows: 「发布时间：2024-02-05」, 「成文日期：2024年2月5日」.
 _LABELLED = re.compile(r"^(?:发布时间|发布日期|成文日期|印发日期|公开日期)\s*[：:]\s*")
+#: On such a line, the publication date (what the deadline is about) wins over the document's own date.
+_PUBLISHED_AT = re.compile(r"(?:发布时间|发布日期|公开日期)\s*[：:]\s*")
 
 _ORG_TAIL = r"(?:人民政府|政府|委员会|党委|党工委|办公室|办事处|管委会|局|厅|委|办|中心|院|署)"
 _ORG = re.compile(rf"^(?:中共)?[\u4e00-\u9fff]{{2,30}}?{_ORG_TAIL}$")
@@ -60,6 +62,7 @@ def report_date(outline: Outline) -> tuple[dt.date, Line, str] | None:
     for line in lines[:15] + lines[-10:]:
         m = _LABELLED.match(line.text)
         if m:
+            m = _PUBLISHED_AT.search(line.text) or m
             date = _parse(line.text[m.end() :][:20])
             if date is not None:
                 return date, line, "published"

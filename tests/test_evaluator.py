@@ -87,6 +87,14 @@ def test_web_page_pubdate_meta_when_the_page_shows_no_date():
     assert not found(_page(related=related, info="发布时间：2024-03-30"), "late-report", name="r.html")
 
 
+def test_web_page_publication_date_wins_over_the_document_date_on_one_line():
+    """「成文日期：2024-03-25 发布日期：2024-04-20」: publication is what the deadline is about."""
+    page = _page(info="成文日期：2024-03-25 发布日期：2024-04-20")
+    (f,) = found(page, "late-report", name="r.html")
+    assert "2024年4月20日" in f.message and "逾期20天" in f.message
+    assert not found(_page(info="成文日期：2024-03-25"), "late-report", name="r.html")
+
+
 def test_xxgk_department_deadline_is_31_january():
     dept = XXGK.replace("某县人民政府2023年", "某县司法局2023年") + "\n某县司法局\n2024年2月20日\n"
     (f,) = found(dept, "late-report", checklist="xxgk-2021")

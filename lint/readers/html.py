@@ -85,7 +85,9 @@ _META_LINE = re.compile(
 #: ``<meta name=…>`` holding the publication date on government sites (PubDate is the common one).
 _PUBDATE_META = {"pubdate", "publishdate", "firstpublishedtime", "dc.date.issued"}
 #: A labelled publication date in the page's chrome (「来源：某县司法局 发布时间：2024-02-05 10:00」).
-_PUBLISHED = re.compile(r"(?:发布时间|发布日期|成文日期|发文日期)\s*[：:]\s*[^\s]{6,20}")
+_PUBLISHED = re.compile(r"(?:发布时间|发布日期)\s*[：:]\s*[^\s]{6,20}")
+#: The document's own date on the same line, taken when the page gives no publication date.
+_DATED = re.compile(r"(?:成文日期|发文日期)\s*[：:]\s*[^\s]{6,20}")
 _LIST_TAGS = {"li", "ul", "ol", "dl", "dt", "dd"}
 _DIGITS = re.compile(r"\d+")
 _VOID = {"br", "img", "hr", "meta", "link", "input", "wbr", "area", "base", "col", "embed", "source", "track"}
@@ -331,7 +333,9 @@ def read(data: bytes, name: str) -> Document:
     shown = [
         (block, m)
         for block in before[::-1][:8] + everything[len(before) : len(before) + 5]
-        if len(block.text) <= 200 and (m := _PUBLISHED.search(block.text)) and not _listed(block)
+        if len(block.text) <= 200
+        and (m := _PUBLISHED.search(block.text) or _DATED.search(block.text))
+        and not _listed(block)
     ]
     published = builder.pubdate
     if shown:
