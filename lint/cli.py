@@ -227,8 +227,6 @@ def _env_lang() -> str:
     return "en" if _EN else "zh"
 
 
-
-
 def _items(paths, config, lang: str):
     """Paths → items to lint; nothing to lint is a usage error."""
     from lint.readers import READERS

@@ -56,6 +56,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lint.memo import remember_short
 from lint.normalize import BLANKS, clean_line, looks_traditional, strip_junk, to_simplified
 from lint.outline import CN_DIGITS, cn_number, format_marker, renumber_marker
 from lint.readers.text import decode, split_lines
@@ -297,23 +298,15 @@ class _File:
 
 # A line is repaired alone (will the repair be made?), then with the others of its line, then
 # once more in a simulation: its cleaning is remembered (short lines only, so memory stays small).
-@lru_cache(maxsize=1024)
-def _cached_positions(raw: str) -> Sequence[int]:
+@remember_short(2000, 1024)
+def _positions(raw: str) -> Sequence[int]:
+    """For each character of the cleaned line (what the rules saw), its index in ``raw``."""
     positions = clean_line(raw)[2]
     # 4 bytes an index (a tuple of ints takes ~36): 1024 long lines would otherwise keep ~75 MB. Never mutated.
     return positions if isinstance(positions, range) else array("I", positions)
 
 
-def _positions(raw: str) -> Sequence[int]:
-    """For each character of the cleaned line (what the rules saw), its index in ``raw``."""
-    return _cached_positions(raw) if len(raw) <= 2000 else clean_line(raw)[2]
-
-
-_cached_strip = lru_cache(maxsize=1024)(strip_junk)
-
-
-def _without_junk(raw: str) -> str:
-    return _cached_strip(raw) if len(raw) <= 2000 else strip_junk(raw)
+_without_junk = remember_short(2000, 1024)(strip_junk)
 
 
 def _replacement(raw: str, fix: Fix, target: _File) -> tuple[int, int, str] | None:
@@ -461,7 +454,7 @@ def drop_unfixable(doc: Document, findings: list[Finding], options: Options | No
 
 def _broken(text: str, findings: list[Finding]) -> set[str]:
     """The lines (their text) a numbering-sequence finding is about."""
-    lines = text.split("\n")
+    lines = split_lines(text)  # numbered as the findings number them (CRLF, CR or LF)
     return {lines[f.line - 1] for f in findings if f.rule == "numbering-sequence" and f.line and 0 < f.line <= len(lines)}
 
 

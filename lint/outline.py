@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from lint.document import Document, Line
 from lint.frontmatter import TITLE_WORDS, Title, compact, find_year, front_matter, is_chrome
+from lint.memo import remember_short
 from lint.tablerows import is_table_label
 
 CN_DIGITS = "一二三四五六七八九十百零〇两"
@@ -251,18 +252,10 @@ class Outline:
         return "\n".join(p for p in parts if p)
 
 
+# Asked of each line several times (page unflattening, headings): short lines are remembered.
+@remember_short(200, 4096)
 def _match_marker(text: str) -> tuple[str, str, int, str] | None:
     """(kind, marker, number, rest) of a line starting with a heading marker, else None."""
-    # Asked of each line several times (page unflattening, headings): short lines are remembered.
-    return _cached_marker(text) if len(text) <= 200 else _marker_of(text)
-
-
-@lru_cache(maxsize=4096)
-def _cached_marker(text: str) -> tuple[str, str, int, str] | None:
-    return _marker_of(text)
-
-
-def _marker_of(text: str) -> tuple[str, str, int, str] | None:
     for kind, pattern in _MARKERS:
         m = pattern.match(text)
         if m and m.end() < len(text):

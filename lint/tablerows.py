@@ -11,6 +11,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from lint.memo import remember_short
+
 _DIGITS = "一二三四五六七八九十百零〇两"
 _TABLE_MARK = re.compile(rf"^(?:[（(]\s*[{_DIGITS}\d]{{1,3}}\s*[）)]|[{_DIGITS}]{{1,3}}\s*[、.．]|\d{{1,2}}\s*[、.．])\s*")
 _LABEL_PUNCT = re.compile(r"[\s　“”\"'‘’（）()，,、：:;；|｜]")
@@ -42,6 +44,8 @@ def _label_key(text: str) -> str:
     return _LABEL_PUNCT.sub("", text)
 
 
+# The outline asks this of a line several times: short lines (every label is one) are remembered.
+@remember_short(200, 4096)
 def is_table_label(text: str) -> bool:
     """True for a line that is a row label of a statistics table (「（一）予以公开」「1.属于国家秘密」 …).
 
@@ -50,16 +54,6 @@ def is_table_label(text: str) -> bool:
     characters under the label's own number, six or more under any).  An unnumbered line must be a label
     exactly.
     """
-    # The outline asks this of a line several times: short lines (every label is one) are remembered.
-    return _cached_label(text) if len(text) <= 200 else _is_table_label(text)
-
-
-@lru_cache(maxsize=4096)
-def _cached_label(text: str) -> bool:
-    return _is_table_label(text)
-
-
-def _is_table_label(text: str) -> bool:
     _, all_labels = _table_labels()
     text = text.strip()
     m = _TABLE_MARK.match(text)

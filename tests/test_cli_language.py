@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import tracemalloc
 
-from lint.fixer import _cached_positions, _positions
+from lint.fixer import _positions
 
 
 def test_click_language_follows_each_invocation_not_the_previous_one(run):
@@ -28,7 +28,7 @@ def test_path_option_errors_and_help_in_one_language(run, tmp_path):
 
 def test_remembered_line_positions_stay_small():
     """The fix planner remembers the cleaning of up to 1024 lines of up to 2000 characters: a few MB, not ~75."""
-    _cached_positions.cache_clear()
+    _positions.cache_clear()
     rng = random.Random(1)
     tracemalloc.start()
     try:
@@ -39,7 +39,7 @@ def test_remembered_line_positions_stay_small():
         held = tracemalloc.get_traced_memory()[0]
     finally:
         tracemalloc.stop()
-        _cached_positions.cache_clear()
+        _positions.cache_clear()
     assert held < 25_000_000, f"{held / 1e6:.0f} MB kept"
 
 

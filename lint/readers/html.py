@@ -15,6 +15,7 @@ and walked without recursion; text in ``<pre>`` keeps its lines.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -239,21 +240,20 @@ def _count(root: _Node) -> int:
     return root.cjk
 
 
-def _listed(block: _Block) -> bool:
-    """Whether the block is an item of a list (<li>, <dd>): a column of other articles and their dates."""
+def _ancestors(block: _Block) -> Iterator[_Node]:
     node = block.parent
     while node is not None:
-        if node.tag in _LIST_TAGS:
-            return True
+        yield node
         node = node.parent
-    return False
+
+
+def _listed(block: _Block) -> bool:
+    """Whether the block is an item of a list (<li>, <dd>): a column of other articles and their dates."""
+    return any(node.tag in _LIST_TAGS for node in _ancestors(block))
 
 
 def _inside(block: _Block, node: _Node) -> bool:
-    parent = block.parent
-    while parent is not None and parent is not node:
-        parent = parent.parent
-    return parent is node
+    return any(ancestor is node for ancestor in _ancestors(block))
 
 
 def _blocks(root: _Node) -> list[_Block]:
